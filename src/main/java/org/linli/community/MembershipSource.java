@@ -1,0 +1,3 @@
+package org.linli.community;
+
+public enum MembershipSource { ROSTER, INVITE, STAFF }

@@ -1,0 +1,55 @@
+package org.linli.wechat;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "linli.wechat")
+public interface WechatConfig {
+
+    /** Where WxJava sends API calls; https://api.weixin.qq.com in production. */
+    @WithDefault("https://api.weixin.qq.com")
+    String apiBaseUrl();
+
+    Mp mp();
+
+    Mini mini();
+
+    Fake fake();
+
+    /** Size of the Apache HttpClient pool WxJava uses for API calls (its default of 50 is too small for fan-out). */
+    @WithDefault("200")
+    int maxConnections();
+
+    interface Mp {
+        String appId();
+
+        String secret();
+
+        /** Token configured in the Official Account console for callback signatures. */
+        String token();
+
+        /** The 43-character EncodingAESKey for safe mode. */
+        String aesKey();
+
+        @WithDefault("PT5M")
+        Duration replayWindow();
+    }
+
+    interface Mini {
+        String appId();
+
+        String secret();
+    }
+
+    interface Fake {
+        /** Start the local fake WeChat API server and point WxJava at it (dev and test). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** 0 picks a free port. */
+        @WithDefault("0")
+        int port();
+    }
+}
