@@ -2,7 +2,6 @@ package org.linli;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
-import org.jboss.logging.Logger;
 import org.linli.common.infra.EmbeddedServices;
 
 /**
@@ -17,7 +16,8 @@ public class LinliMain {
         try {
             EmbeddedServices.fromEnvironment().prepare().forEach(System::setProperty);
         } catch (EmbeddedServices.Unreachable e) {
-            Logger.getLogger(LinliMain.class).fatal("Linli cannot start: " + e.getMessage());
+            // Logging is not configured before Quarkus starts, so the reason goes straight to stderr.
+            System.err.println("FATAL Linli cannot start: " + e.getMessage());
             System.exit(1);
         }
         Quarkus.run(args);
