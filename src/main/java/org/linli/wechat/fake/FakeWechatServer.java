@@ -99,7 +99,8 @@ public final class FakeWechatServer {
     if (server != null) {
       throw new IllegalStateException("fake WeChat server already started on port " + server.actualPort());
     }
-    HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port);
+    // Plain HTTP/1.1 like api.weixin.qq.com; no h2c upgrade (Vert.x accepts it by default, the JDK client asks).
+    HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port).setHttp2ClearTextEnabled(false);
     this.server = await(vertx.createHttpServer(options).requestHandler(this::onRequest).listen());
     this.host = host;
     LOG.infof("Fake WeChat API listening on %s", baseUrl());
