@@ -15,18 +15,6 @@ import java.util.function.ToIntFunction;
 /** The WeChat API paths the fake understands: credential checks and the answers on success. */
 final class FakeEndpoints {
 
-  static final String TOKEN = "/cgi-bin/token";
-  static final String STABLE_TOKEN = "/cgi-bin/stable_token";
-  static final String JSCODE2SESSION = "/sns/jscode2session";
-  static final String KEFU_SEND = "/cgi-bin/message/custom/send";
-  static final String TEMPLATE_SEND = "/cgi-bin/message/template/send";
-  static final String MP_SUBSCRIBE_SEND = "/cgi-bin/message/subscribe/bizsend";
-  static final String MA_SUBSCRIBE_SEND = "/cgi-bin/message/subscribe/send";
-  static final String MSG_SEC_CHECK = "/wxa/msg_sec_check";
-  static final String MENU_CREATE = "/cgi-bin/menu/create";
-  static final String MENU_GET = "/cgi-bin/menu/get";
-  static final String MENU_DELETE = "/cgi-bin/menu/delete";
-
   static final String DEFAULT_RISKY_WORD = "赌博";
 
   /** Checks credentials (0 = fine, else the errcode), then produces the answer. */
@@ -43,17 +31,17 @@ final class FakeEndpoints {
   FakeEndpoints(FakeAccounts accounts) {
     this.accounts = accounts;
     this.routes = Map.ofEntries(
-        Map.entry(TOKEN, new Route(this::tokenAuth, this::token)),
-        Map.entry(STABLE_TOKEN, new Route(this::stableTokenAuth, this::stableToken)),
-        Map.entry(JSCODE2SESSION, new Route(this::sessionAuth, this::jscode2session)),
-        Map.entry(KEFU_SEND, new Route(this::accessToken, ex -> send(ex, false, false))),
-        Map.entry(TEMPLATE_SEND, new Route(this::accessToken, ex -> send(ex, true, true))),
-        Map.entry(MP_SUBSCRIBE_SEND, new Route(this::accessToken, ex -> send(ex, true, true))),
-        Map.entry(MA_SUBSCRIBE_SEND, new Route(this::accessToken, ex -> send(ex, true, true))),
-        Map.entry(MSG_SEC_CHECK, new Route(this::accessToken, this::msgSecCheck)),
-        Map.entry(MENU_CREATE, new Route(this::accessToken, this::menuCreate)),
-        Map.entry(MENU_GET, new Route(this::accessToken, this::menuGet)),
-        Map.entry(MENU_DELETE, new Route(this::accessToken, this::menuDelete)));
+        Map.entry(WechatPaths.TOKEN, new Route(this::tokenAuth, this::token)),
+        Map.entry(WechatPaths.STABLE_TOKEN, new Route(this::stableTokenAuth, this::stableToken)),
+        Map.entry(WechatPaths.JSCODE2SESSION, new Route(this::sessionAuth, this::jscode2session)),
+        Map.entry(WechatPaths.KEFU_SEND, new Route(this::accessToken, ex -> send(ex, false, false))),
+        Map.entry(WechatPaths.TEMPLATE_SEND, new Route(this::accessToken, ex -> send(ex, true, true))),
+        Map.entry(WechatPaths.MP_SUBSCRIBE_SEND, new Route(this::accessToken, ex -> send(ex, true, true))),
+        Map.entry(WechatPaths.MA_SUBSCRIBE_SEND, new Route(this::accessToken, ex -> send(ex, true, true))),
+        Map.entry(WechatPaths.MSG_SEC_CHECK, new Route(this::accessToken, this::msgSecCheck)),
+        Map.entry(WechatPaths.MENU_CREATE, new Route(this::accessToken, this::menuCreate)),
+        Map.entry(WechatPaths.MENU_GET, new Route(this::accessToken, this::menuGet)),
+        Map.entry(WechatPaths.MENU_DELETE, new Route(this::accessToken, this::menuDelete)));
     reset();
   }
 

@@ -84,7 +84,7 @@ class FakeWechatServerTest {
   void fetchesTokenAndChecksCredentials() throws Exception {
     String token = mp.getAccessToken();
     assertTrue(token.startsWith("FAKE_"));
-    FakeWechatServer.Call call = fake.calls(FakeEndpoints.TOKEN).get(0);
+    FakeWechatServer.Call call = fake.calls(WechatPaths.TOKEN).get(0);
     assertEquals(MP_APP, call.query().get("appid"));
     assertEquals(0, call.errcode());
 
@@ -110,12 +110,12 @@ class FakeWechatServerTest {
     String forced = stable.getAccessToken(true);
     assertEquals(first, again);
     assertNotEquals(first, forced);
-    List<FakeWechatServer.Call> calls = fake.calls(FakeEndpoints.STABLE_TOKEN);
+    List<FakeWechatServer.Call> calls = fake.calls(WechatPaths.STABLE_TOKEN);
     assertEquals(3, calls.size());
     JsonObject body = new JsonObject(calls.get(2).body());
     assertEquals("client_credential", body.getString("grant_type"));
     assertEquals(true, body.getBoolean("force_refresh"));
-    assertTrue(fake.calls(FakeEndpoints.TOKEN).isEmpty());
+    assertTrue(fake.calls(WechatPaths.TOKEN).isEmpty());
   }
 
   @Test
@@ -134,8 +134,8 @@ class FakeWechatServerTest {
         .getError().getErrorCode());
 
     // WxJava fetches an access token first, even though jscode2session does not need one.
-    assertEquals(1, fake.calls(FakeEndpoints.TOKEN).size());
-    List<FakeWechatServer.Call> sessions = fake.calls(FakeEndpoints.JSCODE2SESSION);
+    assertEquals(1, fake.calls(WechatPaths.TOKEN).size());
+    List<FakeWechatServer.Call> sessions = fake.calls(WechatPaths.JSCODE2SESSION);
     assertEquals(List.of(0, 40163, 0, 40029), sessions.stream().map(FakeWechatServer.Call::errcode).toList());
     assertEquals("o-alice", sessions.get(1).openid());
   }
@@ -144,7 +144,7 @@ class FakeWechatServerTest {
   void recordsKefuSendWithRecipient() throws Exception {
     assertTrue(mp.getKefuService().sendKefuMessage(
         WxMpKefuMessage.TEXT().toUser("o-bob").content("你好").build()));
-    List<FakeWechatServer.Call> sends = fake.calls(FakeEndpoints.KEFU_SEND);
+    List<FakeWechatServer.Call> sends = fake.calls(WechatPaths.KEFU_SEND);
     assertEquals(1, sends.size());
     assertEquals("o-bob", sends.get(0).openid());
     assertEquals(MP_APP, sends.get(0).appId());
@@ -154,7 +154,7 @@ class FakeWechatServerTest {
 
   @Test
   void failNextSurfacesAsWxErrorException() throws Exception {
-    fake.failNext(FakeEndpoints.TEMPLATE_SEND, 45009, 1);
+    fake.failNext(WechatPaths.TEMPLATE_SEND, 45009, 1);
     WxErrorException quota = assertThrows(WxErrorException.class, () -> mp.getTemplateMsgService()
         .sendTemplateMsg(template("o-carol")));
     assertEquals(45009, quota.getError().getErrorCode());
@@ -170,33 +170,33 @@ class FakeWechatServerTest {
     fake.invalidateAllTokens();
     mp.getKefuService().sendKefuMessage(WxMpKefuMessage.TEXT().toUser("o-dan").content("2").build());
 
-    assertEquals(2, fake.calls(FakeEndpoints.TOKEN).size());
-    assertEquals(List.of(0, 40001, 0), errcodes(FakeEndpoints.KEFU_SEND));
+    assertEquals(2, fake.calls(WechatPaths.TOKEN).size());
+    assertEquals(List.of(0, 40001, 0), errcodes(WechatPaths.KEFU_SEND));
 
     fake.expireAllTokens();
     mp.getKefuService().sendKefuMessage(WxMpKefuMessage.TEXT().toUser("o-dan").content("3").build());
-    assertEquals(3, fake.calls(FakeEndpoints.TOKEN).size());
-    assertEquals(List.of(0, 40001, 0, 42001, 0), errcodes(FakeEndpoints.KEFU_SEND));
+    assertEquals(3, fake.calls(WechatPaths.TOKEN).size());
+    assertEquals(List.of(0, 40001, 0, 42001, 0), errcodes(WechatPaths.KEFU_SEND));
   }
 
   @Test
   void systemErrorIsRetriedByWxJava() throws Exception {
     mp.setRetrySleepMillis(1);
-    fake.failNext(FakeEndpoints.KEFU_SEND, -1, 2);
+    fake.failNext(WechatPaths.KEFU_SEND, -1, 2);
     mp.getKefuService().sendKefuMessage(WxMpKefuMessage.TEXT().toUser("o-eve").content("hi").build());
-    assertEquals(List.of(-1, -1, 0), errcodes(FakeEndpoints.KEFU_SEND));
+    assertEquals(List.of(-1, -1, 0), errcodes(WechatPaths.KEFU_SEND));
   }
 
   @Test
   void latencyDelaysAnswersWithoutBlocking() throws Exception {
     mp.getAccessToken();
-    fake.latency(FakeEndpoints.KEFU_SEND, Duration.ofMillis(300));
+    fake.latency(WechatPaths.KEFU_SEND, Duration.ofMillis(300));
     long start = System.nanoTime();
     mp.getKefuService().sendKefuMessage(WxMpKefuMessage.TEXT().toUser("o-fay").content("slow").build());
     assertTrue(System.nanoTime() - start >= Duration.ofMillis(300).toNanos());
 
     // 500 concurrent slow calls finish in about one delay: timers, not sleeping threads.
-    fake.latency(FakeRules.ANY_PATH, Duration.ofMillis(400));
+    fake.latency(FakeWechatServer.ANY_PATH, Duration.ofMillis(400));
     start = System.nanoTime();
     List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
@@ -229,17 +229,17 @@ class FakeWechatServerTest {
 
     assertEquals(87014, assertThrows(WxErrorException.class,
         () -> ma.getSecurityService().checkMessage("赌博")).getError().getErrorCode());
-    assertEquals("o-gus", fake.calls(FakeEndpoints.MSG_SEC_CHECK).get(0).openid());
+    assertEquals("o-gus", fake.calls(WechatPaths.MSG_SEC_CHECK).get(0).openid());
   }
 
   @Test
   void failForHitsOnlyThatRecipient() throws Exception {
-    fake.failFor(FakeEndpoints.MA_SUBSCRIBE_SEND, "o-refuser", 43101);
+    fake.failFor(WechatPaths.MA_SUBSCRIBE_SEND, "o-refuser", 43101);
     WxErrorException refused = assertThrows(WxErrorException.class,
         () -> ma.getMsgService().sendSubscribeMsg(subscribe("o-refuser")));
     assertEquals(43101, refused.getError().getErrorCode());
     ma.getMsgService().sendSubscribeMsg(subscribe("o-happy"));
-    assertEquals(List.of(43101, 0), errcodes(FakeEndpoints.MA_SUBSCRIBE_SEND));
+    assertEquals(List.of(43101, 0), errcodes(WechatPaths.MA_SUBSCRIBE_SEND));
 
     String msgId = mp.getSubscribeMsgService().send(WxMpSubscribeMessage.builder()
         .toUser("o-happy").templateId("tpl-1").build());
@@ -248,8 +248,8 @@ class FakeWechatServerTest {
 
   @Test
   void failAlwaysAndSlowFraction() throws Exception {
-    fake.failAlways(FakeEndpoints.KEFU_SEND, 43004);
-    fake.slowFraction(FakeEndpoints.KEFU_SEND, 1.0, Duration.ofMillis(150));
+    fake.failAlways(WechatPaths.KEFU_SEND, 43004);
+    fake.slowFraction(WechatPaths.KEFU_SEND, 1.0, Duration.ofMillis(150));
     for (int i = 0; i < 2; i++) {
       long start = System.nanoTime();
       WxErrorException notFollowing = assertThrows(WxErrorException.class, () -> mp.getKefuService()
@@ -293,13 +293,13 @@ class FakeWechatServerTest {
 
     String big = "x".repeat(FakeWechatServer.MAX_BODY_BYTES + 1);
     HttpResponse<String> tooLarge = HTTP.send(HttpRequest.newBuilder(
-            URI.create(base + FakeEndpoints.KEFU_SEND + "?access_token=x"))
+            URI.create(base + WechatPaths.KEFU_SEND + "?access_token=x"))
         .POST(HttpRequest.BodyPublishers.ofString(big)).build(), HttpResponse.BodyHandlers.ofString());
     assertEquals(413, tooLarge.statusCode());
 
     // Without Content-Length (chunked) the limit is enforced while reading.
     HttpResponse<String> chunked = HTTP.send(HttpRequest.newBuilder(
-            URI.create(base + FakeEndpoints.KEFU_SEND + "?access_token=x"))
+            URI.create(base + WechatPaths.KEFU_SEND + "?access_token=x"))
         .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(big)))
         .build(), HttpResponse.BodyHandlers.ofString());
     assertEquals(413, chunked.statusCode());
@@ -314,7 +314,7 @@ class FakeWechatServerTest {
         URI.create(base + "/__fake/calls?openid=o-ivy")).build(), HttpResponse.BodyHandlers.ofString());
     JsonArray calls = new JsonArray(listed.body());
     assertEquals(1, calls.size());
-    assertEquals(FakeEndpoints.KEFU_SEND, calls.getJsonObject(0).getString("path"));
+    assertEquals(WechatPaths.KEFU_SEND, calls.getJsonObject(0).getString("path"));
 
     HttpResponse<String> reset = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/__fake/reset"))
         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
@@ -324,7 +324,7 @@ class FakeWechatServerTest {
 
   private List<Integer> randomFailures(long seed) {
     fake.reset();
-    fake.failRandomly(FakeEndpoints.TOKEN, 45009, 0.3, seed);
+    fake.failRandomly(WechatPaths.TOKEN, 45009, 0.3, seed);
     List<Integer> errcodes = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
       try {
