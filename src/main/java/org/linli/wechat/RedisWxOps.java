@@ -2,6 +2,7 @@ package org.linli.wechat;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyCommands;
+import io.quarkus.redis.datasource.keys.RedisKeyNotFoundException;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import me.chanjar.weixin.common.redis.WxRedisOps;
 
@@ -47,8 +48,11 @@ class RedisWxOps implements WxRedisOps {
 
     @Override
     public Long getExpire(String key) {
-        long ttl = keys.ttl(key);
-        return ttl == -2 ? null : ttl;
+        try {
+            return keys.ttl(key);
+        } catch (RedisKeyNotFoundException e) {
+            return null;
+        }
     }
 
     @Override

@@ -1,18 +1,51 @@
 package org.linli.wechat;
 
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import org.linli.wechat.fake.FakeWechatServer;
 
-/** The base URL of the WeChat API that WxJava talks to: the real one, or the local fake in dev and test. */
+import java.util.Optional;
+
+/**
+ * The base URL of the WeChat API that WxJava talks to: the real one, or, with linli.wechat.fake.enabled (dev and
+ * test), a local fake server that speaks the same paths and JSON and records every call.
+ */
+@Startup
 @Singleton
 public class WechatEndpoint {
 
     private final WechatConfig config;
+    private final FakeWechatServer fake;
 
-    WechatEndpoint(WechatConfig config) {
+    WechatEndpoint(WechatConfig config, Vertx vertx) {
         this.config = config;
+        if (config.fake().enabled()) {
+            fake = new FakeWechatServer(vertx)
+                    .registerApp(config.mp().appId(), config.mp().secret())
+                    .registerApp(config.mini().appId(), config.mini().secret());
+            fake.start(config.fake().port());
+            Log.infof("Fake WeChat API listening on %s (linli.wechat.fake.enabled)", fake.baseUrl());
+        } else {
+            fake = null;
+        }
     }
 
     public String apiBaseUrl() {
-        return config.apiBaseUrl();
+        return fake != null ? fake.baseUrl() : config.apiBaseUrl();
+    }
+
+    /** The local fake, when enabled: tests and the dev simulator script and inspect it. */
+    public Optional<FakeWechatServer> fake() {
+        return Optional.ofNullable(fake);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (fake != null) {
+            fake.stop();
+        }
     }
 }
