@@ -23,7 +23,7 @@ public class WechatClients {
 
     @Produces
     @Singleton
-    WxMpService officialAccount(WechatConfig config, RedisDataSource redis, WechatEndpoint endpoint) {
+    public WxMpService officialAccount(WechatConfig config, RedisDataSource redis, WechatEndpoint endpoint) {
         WxMpRedisConfigImpl storage = new WxMpRedisConfigImpl(new RedisWxOps(redis), KEY_PREFIX);
         storage.setAppId(config.mp().appId());
         storage.setSecret(config.mp().secret());
