@@ -95,9 +95,6 @@ public class BotWorld {
         return redis.hash(String.class).hgetall(ConversationStore.key(openid));
     }
 
-    public long stateTtlSeconds(String openid) {
-        return redis.key().ttl(ConversationStore.key(openid));
-    }
 
     // ------------------------------------------------------------------------------------------ talking
 
