@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.linli.common.Problem;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -32,6 +33,9 @@ public class ThreadService {
      * used, returns that earlier thread instead of storing a second one, also when both calls race.
      */
     public Uni<ThreadSummary> createDraft(@Valid @NotNull NewDraft draft) {
+        if ((draft.latitude() == null) != (draft.longitude() == null)) {
+            return Uni.createFrom().failure(Problem.badRequest("VALIDATION_FAILED"));
+        }
         return bySubmissionKey(draft.submissionKey()).chain(earlier -> earlier != null
                 ? Uni.createFrom().item(earlier)
                 : Panache.withTransaction(() -> insert(draft))
