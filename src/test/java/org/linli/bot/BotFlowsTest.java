@@ -289,6 +289,13 @@ class BotFlowsTest {
     }
 
     @Test
+    void bindStatusShowsARejectedApplication() {
+        String openid = newOpenid();
+        world.resident(openid, world.home(), "REJECTED");
+        says(world.say(openid, "审核进度"), "3号楼2单元301", "未通过", "联系居委会");
+    }
+
+    @Test
     void bindStatusWithoutAnyApplication() {
         says(world.say(newOpenid(), "绑定状态"), "还没有提交");
     }
