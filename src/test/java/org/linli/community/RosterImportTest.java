@@ -104,7 +104,6 @@ class RosterImportTest {
     void gbkRosterFromChineseExcelIsDecoded() {
         upload(committee.token(), community, ROSTER.getBytes(GBK)).then().statusCode(200).body("created", equalTo(3));
 
-        assertEquals("13812345678".length(), 11);
         assertEquals("138****5678", residentNamed("张三").phoneMasked);
         Api.as(committee.token()).get("/api/v1/communities/" + community + "/buildings").then()
                 .body("name", equalTo(List.of("1号楼", "2号楼")));
