@@ -23,8 +23,8 @@ public class HouseholdService {
     private static final String FROM = " from Household h join BuildingUnit u on u.id = h.unitId"
             + " join Building b on b.id = u.buildingId where h.communityId = :community";
     private static final String IN_BUILDING = " and b.id = :building";
-    // Shorter names first, so 2号楼 sorts before 10号楼 and 201 before 1001.
-    private static final String ADDRESS_ORDER = " order by length(b.name), b.name, length(u.name), u.name,"
+    /** Household h, unit u, building b by address; shorter names first, so 2号楼 before 10号楼 and 201 before 1001. */
+    static final String ADDRESS_ORDER = " order by length(b.name), b.name, length(u.name), u.name,"
             + " length(h.room), h.room, h.id";
 
     /** Households of a community (or of one of its buildings), sorted by building, unit and room. */

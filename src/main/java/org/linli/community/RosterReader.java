@@ -272,7 +272,7 @@ final class RosterReader {
     }
 
     /** Full-width digits and letters become ASCII (Excel users type both), and surrounding spaces go. */
-    private static String clean(String cell) {
+    static String clean(String cell) {
         return Normalizer.normalize(cell, Normalizer.Form.NFKC).strip();
     }
 
