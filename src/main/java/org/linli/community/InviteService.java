@@ -78,35 +78,47 @@ public class InviteService {
                         .withLock(LockModeType.PESSIMISTIC_WRITE)
                         .firstResult()
                         .invoke(invite -> requireRedeemable(invite, now))
-                        .call(invite -> Membership.count("householdId = ?1 and residentId = ?2 and status in ?3",
-                                        invite.householdId, residentId, MembershipService.LIVE)
-                                .invoke(live -> {
-                                    if (live > 0) {
-                                        throw Problem.conflict("ALREADY_MEMBER");
-                                    }
-                                }))
-                        .call(invite -> Resident.<Resident>findById(residentId)
-                                .onItem().ifNull().failWith(() -> Problem.notFound("RESIDENT_NOT_FOUND"))
-                                .invoke(resident -> {
-                                    resident.displayName = displayName;
-                                    if (resident.communityId == null) {
-                                        resident.communityId = invite.communityId;
-                                    }
-                                }))
-                        .chain(invite -> {
-                            invite.status = InviteStatus.USED;
-                            invite.usedBy = residentId;
-                            invite.usedAt = now;
-                            Membership m = new Membership();
-                            m.communityId = invite.communityId;
-                            m.householdId = invite.householdId;
-                            m.residentId = residentId;
-                            m.role = role;
-                            m.status = MembershipStatus.PENDING;
-                            m.source = MembershipSource.INVITE;
-                            return m.<Membership>persist();
-                        }))
+                        .call(invite -> requireNotMember(invite.householdId, residentId))
+                        .call(invite -> nameResident(residentId, displayName, invite.communityId))
+                        .chain(invite -> use(invite, residentId, role, now)))
                 .chain(m -> memberships.mineById(m.id));
+    }
+
+    private static Uni<Void> requireNotMember(long householdId, long residentId) {
+        return Membership.count("householdId = ?1 and residentId = ?2 and status in ?3",
+                        householdId, residentId, MembershipService.LIVE)
+                .invoke(live -> {
+                    if (live > 0) {
+                        throw Problem.conflict("ALREADY_MEMBER");
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /** The name reviewers see on the claim; the resident joins the community of their first household. */
+    private static Uni<Resident> nameResident(long residentId, String displayName, long communityId) {
+        return Resident.<Resident>findById(residentId)
+                .onItem().ifNull().failWith(() -> Problem.notFound("RESIDENT_NOT_FOUND"))
+                .invoke(resident -> {
+                    resident.displayName = displayName;
+                    if (resident.communityId == null) {
+                        resident.communityId = communityId;
+                    }
+                });
+    }
+
+    private static Uni<Membership> use(InviteCode invite, long residentId, MembershipRole role, OffsetDateTime now) {
+        invite.status = InviteStatus.USED;
+        invite.usedBy = residentId;
+        invite.usedAt = now;
+        Membership m = new Membership();
+        m.communityId = invite.communityId;
+        m.householdId = invite.householdId;
+        m.residentId = residentId;
+        m.role = role;
+        m.status = MembershipStatus.PENDING;
+        m.source = MembershipSource.INVITE;
+        return m.persist();
     }
 
     private static void requireRedeemable(InviteCode invite, OffsetDateTime now) {

@@ -42,7 +42,7 @@ public class MeResource {
     @Operation(summary = "Claim a household with an invite code; staff approve the claim afterwards")
     public Uni<Response> redeem(@Valid Redeem request) {
         long residentId = caller.requireResident();
-        return invites.redeem(residentId, request.code(), request.role(), RosterReader.clean(request.displayName()))
+        return invites.redeem(residentId, request.code(), request.role(), Text.clean(request.displayName()))
                 .map(m -> Response.status(201).entity(m).build());
     }
 }

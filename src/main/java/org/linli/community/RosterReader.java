@@ -4,17 +4,17 @@ import org.linli.common.Problem;
 import org.linli.common.ProblemMessages;
 
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -73,7 +73,11 @@ final class RosterReader {
     private final Map<Column, Integer> columns = new EnumMap<>(Column.class);
     private final Map<Column, String> headerText = new EnumMap<>(Column.class);
     private final List<Map<String, Object>> errors = new ArrayList<>();
-    private final TreeSet<Integer> badRows = new TreeSet<>();
+    private final Set<Integer> badRows = new HashSet<>();
+    // What earlier rows said, to catch a room listed twice and a phone or building described two ways.
+    private final Map<String, Integer> firstRowOfRoom = new HashMap<>();
+    private final Map<String, Map.Entry<Integer, String>> firstOwnerOfPhone = new HashMap<>();
+    private final Map<String, Map.Entry<Integer, String>> firstGridOfBuilding = new HashMap<>();
 
     private RosterReader(PhoneNumbers phones) {
         this.phones = phones;
@@ -92,11 +96,10 @@ final class RosterReader {
         }
         int header = findHeader(records);
         List<RosterRow> rows = new ArrayList<>();
-        Seen seen = new Seen();
         for (int i = header + 1; i < records.size(); i++) {
             Csv.Record record = records.get(i);
             if (!record.isBlank()) {
-                row(i + 1, record, seen).ifPresent(rows::add);
+                row(i + 1, record).ifPresent(rows::add);
             }
         }
         if (rows.isEmpty() && badRows.isEmpty()) {
@@ -142,19 +145,12 @@ final class RosterReader {
             Column c = BY_HEADER.get(headerKey(record.fields().get(i)));
             if (c != null && !columns.containsKey(c)) {
                 columns.put(c, i);
-                headerText.put(c, clean(record.fields().get(i)));
+                headerText.put(c, Text.clean(record.fields().get(i)));
             }
         }
     }
 
-    /** What the file has seen so far, to catch the same room twice and inconsistent owners or grids. */
-    private static final class Seen {
-        final Map<String, Integer> rooms = new HashMap<>();
-        final Map<String, Map.Entry<Integer, String>> ownerByPhone = new HashMap<>();
-        final Map<String, Map.Entry<Integer, String>> gridByBuilding = new HashMap<>();
-    }
-
-    private Optional<RosterRow> row(int rowNumber, Csv.Record record, Seen seen) {
+    private Optional<RosterRow> row(int rowNumber, Csv.Record record) {
         String building = text(rowNumber, record, Column.BUILDING);
         String unit = text(rowNumber, record, Column.UNIT);
         String room = text(rowNumber, record, Column.ROOM);
@@ -165,20 +161,20 @@ final class RosterReader {
         String mobile = mobile(rowNumber, value(record, Column.PHONE));
 
         if (building != null && unit != null && room != null) {
-            Integer first = seen.rooms.putIfAbsent(building + "\n" + unit + "\n" + room, rowNumber);
+            Integer first = firstRowOfRoom.putIfAbsent(building + "\n" + unit + "\n" + room, rowNumber);
             if (first != null) {
                 error(rowNumber, Column.ROOM, "ROSTER_ROW_DUPLICATE_ROOM", String.valueOf(first));
             }
         }
         String phoneHash = mobile == null ? null : phones.hash(mobile);
         if (phoneHash != null && owner != null) {
-            var first = seen.ownerByPhone.putIfAbsent(phoneHash, Map.entry(rowNumber, owner));
+            var first = firstOwnerOfPhone.putIfAbsent(phoneHash, Map.entry(rowNumber, owner));
             if (first != null && !first.getValue().equals(owner)) {
                 error(rowNumber, Column.PHONE, "ROSTER_ROW_PHONE_OWNER", String.valueOf(first.getKey()), first.getValue());
             }
         }
         if (building != null && grid != null) {
-            var first = seen.gridByBuilding.putIfAbsent(building, Map.entry(rowNumber, grid));
+            var first = firstGridOfBuilding.putIfAbsent(building, Map.entry(rowNumber, grid));
             if (first != null && !first.getValue().equals(grid)) {
                 error(rowNumber, Column.GRID, "ROSTER_ROW_GRID", String.valueOf(first.getKey()), first.getValue());
             }
@@ -256,7 +252,7 @@ final class RosterReader {
 
     private String value(Csv.Record record, Column column) {
         Integer index = columns.get(column);
-        return index == null ? "" : clean(record.field(index));
+        return index == null ? "" : Text.clean(record.field(index));
     }
 
     private void error(int row, Column column, String code, Object... args) {
@@ -271,14 +267,9 @@ final class RosterReader {
         }
     }
 
-    /** Full-width digits and letters become ASCII (Excel users type both), and surrounding spaces go. */
-    static String clean(String cell) {
-        return Normalizer.normalize(cell, Normalizer.Form.NFKC).strip();
-    }
-
     /** Header cells compare without case, spaces, underscores or a unit in brackets: "面积（㎡）" is "面积". */
     private static String headerKey(String cell) {
-        return clean(cell).toLowerCase(Locale.ROOT)
+        return Text.clean(cell).toLowerCase(Locale.ROOT)
                 .replaceAll("\\(.*\\)", "")
                 .replaceAll("[\\s_\\-\\uFEFF]", "");
     }
