@@ -6,21 +6,20 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.smallrye.mutiny.Uni;
-import org.linli.identity.Caller;
 import org.linli.identity.Resident;
-import org.linli.identity.SessionStore;
 import org.linli.support.Api;
+import org.linli.wechat.WechatEndpoint;
+import org.linli.wechat.fake.FakeWechatServer;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
 
-/** Test helpers for the community package: staff with ids, residents with sessions, roster uploads, DB reads. */
+/** Test helpers for the community package: staff with ids, logged-in residents, roster uploads, DB reads. */
 final class CommunityFixtures {
 
     static final Charset GBK = Charset.forName("GBK");
@@ -54,22 +53,22 @@ final class CommunityFixtures {
         return staff(adminToken, communityId, "COMMITTEE", null, null);
     }
 
-    /** A resident as a Mini-Program login would create one (an openid, nothing else), with a session token. */
+    record ResidentSession(String token, long id) {
+    }
+
+    /** A new resident logged in through POST /api/v1/auth/mini, with a code the fake WeChat server knows. */
+    static ResidentSession resident() {
+        String openid = Api.unique("openid-");
+        FakeWechatServer wechat = Arc.container().instance(WechatEndpoint.class).get().fake().orElseThrow();
+        wechat.registerCode("code-" + openid, openid, null);
+        Response login = given().contentType(ContentType.JSON).body(Map.of("code", "code-" + openid))
+                .post("/api/v1/auth/mini");
+        login.then().statusCode(200);
+        return new ResidentSession(login.path("token"), ((Number) login.path("id")).longValue());
+    }
+
     static String residentToken() {
-        return residentToken(newResident());
-    }
-
-    static long newResident() {
-        return db(() -> {
-            Resident r = new Resident();
-            r.miniOpenid = "test-openid-" + UUID.randomUUID();
-            return Panache.withTransaction(r::persist).map(ignored -> r.id);
-        });
-    }
-
-    static String residentToken(long residentId) {
-        SessionStore sessions = Arc.container().instance(SessionStore.class).get();
-        return db(() -> sessions.open(Caller.resident(residentId)));
+        return resident().token();
     }
 
     static Response upload(String token, long communityId, byte[] csv) {

@@ -1,5 +1,6 @@
 package org.linli.community;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +59,7 @@ class InviteAndMembershipTest {
     String admin;
     long community;
     CommunityFixtures.Staff committee;
-    Map<String, Long> household = new java.util.HashMap<>();
+    Map<String, Long> household = new HashMap<>();
 
     @BeforeEach
     void communityWithRoster() {
@@ -109,8 +111,9 @@ class InviteAndMembershipTest {
     @Test
     void redeemingCreatesAPendingMembershipTheResidentCanSee() {
         String code = issue(committee.token(), household.get("201")).path("code");
-        long residentId = CommunityFixtures.newResident();
-        String resident = residentToken(residentId);
+        CommunityFixtures.ResidentSession session = CommunityFixtures.resident();
+        long residentId = session.id();
+        String resident = session.token();
         // Printed as ABCD-EFGH and typed in lower case: still the same code.
         String typed = code.substring(0, 4).toLowerCase() + "-" + code.substring(4);
 
@@ -137,7 +140,7 @@ class InviteAndMembershipTest {
     @Test
     void expiredCodeIsRefused() {
         String code = issue(committee.token(), household.get("201")).path("code");
-        db(() -> io.quarkus.hibernate.reactive.panache.Panache.withTransaction(() -> InviteCode.update(
+        db(() -> Panache.withTransaction(() -> InviteCode.update(
                 "expiresAt = ?1 where code = ?2", OffsetDateTime.now().minusMinutes(1), code)));
         redeem(residentToken(), code, "OWNER", "李四").then().statusCode(410).body("code", equalTo("INVITE_EXPIRED"));
     }
@@ -235,8 +238,7 @@ class InviteAndMembershipTest {
     void approvingTheRosterOwnersClaimFoldsTheOwnerSlotIntoThem() {
         long slot = db(() -> Resident.<Resident>find("communityId = ?1 and displayName = ?2", community, "张三")
                 .singleResult()).id;
-        long claimantId = CommunityFixtures.newResident();
-        String claimant = residentToken(claimantId);
+        String claimant = residentToken();
         redeem(claimant, issue(committee.token(), household.get("101")).path("code"), "OWNER", "张三").then().statusCode(201);
         long claim = ((Number) Api.as(committee.token()).get("/api/v1/communities/" + community + "/memberships")
                 .path("items[0].id")).longValue();
