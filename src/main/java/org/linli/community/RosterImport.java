@@ -77,7 +77,7 @@ final class RosterImport {
                                 "select m.householdId, m.role, r from Membership m join Resident r on r.id = m.residentId"
                                         + " where m.communityId = ?1 and m.status in ?2", Object[].class)
                         .setParameter(1, communityId)
-                        .setParameter(2, List.of(MembershipStatus.PENDING, MembershipStatus.VERIFIED))
+                        .setParameter(2, MembershipService.LIVE)
                         .getResultList()))
                 .invoke(list -> list.forEach(row -> {
                     long householdId = (Long) row[0];
