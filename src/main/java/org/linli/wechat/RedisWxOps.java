@@ -88,15 +88,20 @@ class RedisWxOps implements WxRedisOps {
             return acquired;
         }
 
+        /**
+         * WxJava calls this in a loop that re-checks the token before each attempt, but not after acquiring.
+         * So when another replica holds the lock we wait for it to finish and answer false: WxJava then finds
+         * the fresh token instead of fetching (and paying quota for) a second one.
+         */
         @Override
         public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
+            if (tryLock()) {
+                return true;
+            }
             long deadline = System.nanoTime() + unit.toNanos(time);
-            do {
-                if (tryLock()) {
-                    return true;
-                }
-                Thread.sleep(20);
-            } while (System.nanoTime() < deadline);
+            while (System.nanoTime() < deadline && values.get(key) != null) {
+                Thread.sleep(10);
+            }
             return false;
         }
 

@@ -21,10 +21,14 @@ public class WechatEndpoint {
     private final WechatConfig config;
     private final FakeWechatServer fake;
 
-    WechatEndpoint(WechatConfig config, Vertx vertx) {
+    private Vertx fakeVertx;
+
+    WechatEndpoint(WechatConfig config) {
         this.config = config;
         if (config.fake().enabled()) {
-            fake = new FakeWechatServer(vertx)
+            // Its own Vert.x: the fake is "another server", kept off the app's event loops and metrics.
+            fakeVertx = Vertx.vertx();
+            fake = new FakeWechatServer(fakeVertx)
                     .registerApp(config.mp().appId(), config.mp().secret())
                     .registerApp(config.mini().appId(), config.mini().secret());
             fake.start(config.fake().port());
@@ -46,6 +50,7 @@ public class WechatEndpoint {
     void stop(@Observes ShutdownEvent event) {
         if (fake != null) {
             fake.stop();
+            fakeVertx.close();
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.linli.common.infra;
 
-import io.quarkus.runtime.LaunchMode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
@@ -48,8 +47,8 @@ public final class EmbeddedServices {
 
     /** Reads the mode and URLs from system properties, environment and application.properties of the profile. */
     public static EmbeddedServices fromEnvironment() {
-        String defaultMode = LaunchMode.current() == LaunchMode.NORMAL ? "never" : "auto";
-        String mode = setting("linli.embedded-services").orElse(defaultMode);
+        // Set to auto by the build for quarkus:dev and tests (pom.xml); a packaged application never embeds by default.
+        String mode = setting("linli.embedded-services").orElse("never");
         return new EmbeddedServices(Mode.valueOf(mode.trim().toUpperCase(Locale.ROOT)),
                 setting("quarkus.datasource.reactive.url").orElse(DEFAULT_PG_URL),
                 setting("quarkus.redis.hosts").orElse(DEFAULT_REDIS_URL));
