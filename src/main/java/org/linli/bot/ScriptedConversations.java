@@ -5,7 +5,6 @@ import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.linli.bot.action.ActionContext;
-import org.linli.bot.action.BindingUnavailable;
 import org.linli.bot.action.FlowActions;
 import org.linli.bot.action.Outcome;
 import org.linli.bot.action.Residency;
@@ -77,8 +76,6 @@ public class ScriptedConversations implements Conversations {
     private Uni<Reply> converse(BotScripts s, IncomingMessage message, String token) {
         String openid = message.openid();
         return store.load(openid).chain(before -> decide(s, current(s, before), message)
-                .onFailure(BindingUnavailable.class)
-                .recoverWithItem(() -> new Turn(say(s, Texts.UNAVAILABLE), null))
                 .chain(turn -> {
                     if (before == null && turn.next() == null) {
                         return Uni.createFrom().item(turn.reply());

@@ -111,6 +111,7 @@ final class StepInput {
         String v = value;
         for (Step.Transform t : transforms) {
             v = switch (t) {
+                case HALFWIDTH -> java.text.Normalizer.normalize(v, java.text.Normalizer.Form.NFKC);
                 case COMPACT -> v.replaceAll("[\\s\\u3000]+", "");
                 case UPPER -> v.toUpperCase(Locale.ROOT);
                 case LOWER -> v.toLowerCase(Locale.ROOT);

@@ -90,7 +90,7 @@ class BotConcurrencyTest {
         int n = 10;
         List<Reply> replies = inParallel(times(n, openid, "abc"));
 
-        replies.forEach(r -> says(r, "4 到 16 位"));
+        replies.forEach(r -> says(r, "8 位字母和数字"));
         var hash = world.stateHash(openid);
         assertEquals("bind", hash.get("flow"));
         assertEquals("code", hash.get("step"));
@@ -124,6 +124,6 @@ class BotConcurrencyTest {
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos(), "answers within WeChat's 5 s");
         assertEquals("1", world.stateHash(openid).get("v"));
         redis.key().del(OpenidLock.key(openid));
-        says(world.say(openid, "abc"), "4 到 16 位");
+        says(world.say(openid, "abc"), "8 位字母和数字");
     }
 }

@@ -235,7 +235,7 @@ class BotFlowsTest {
         String code = world.inviteCode(home);
 
         says(world.say(openid, "绑定"), "邀请码");
-        says(world.say(openid, " " + code.toLowerCase().substring(0, 4) + " " + code.substring(4)), "业主");
+        says(world.say(openid, " " + code.toLowerCase().substring(0, 4) + "-" + code.substring(4)), "业主");
         says(world.say(openid, "租客"), "称呼");
         says(world.say(openid, "王阿姨"), "已提交绑定申请", home.communityName(), "3号楼2单元301", "租户");
 
@@ -254,8 +254,8 @@ class BotFlowsTest {
         String openid = newOpenid();
         String code = world.inviteCode(world.home());
         world.send(click(openid, "MENU_BIND"));
-        says(world.say(openid, "abc"), "4 到 16 位");
-        says(world.say(openid, "邀请码是多少"), "4 到 16 位");
+        says(world.say(openid, "abc"), "8 位字母和数字");
+        says(world.say(openid, "邀请码是多少"), "8 位字母和数字");
         assertEquals("code", world.stateHash(openid).get("step"));
         world.say(openid, code);
         says(world.say(openid, "房东的朋友"), "业主", "租户");

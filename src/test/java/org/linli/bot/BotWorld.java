@@ -67,12 +67,18 @@ public class BotWorld {
         return resident(openid, home(), "VERIFIED");
     }
 
-    /** An ACTIVE invite code for the home, valid for a day. */
+    /** An ACTIVE invite code for the home (the roster's alphabet and length), valid for a day. */
     public String inviteCode(Home home) {
-        String code = UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        java.util.Random random = new java.util.Random();
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            code.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
         run("INSERT INTO invite_code (community_id, household_id, code, status, expires_at) VALUES"
-                + " ($1, $2, $3, 'ACTIVE', now() + interval '1 day')", Tuple.of(home.communityId(), home.householdId(), code));
-        return code;
+                + " ($1, $2, $3, 'ACTIVE', now() + interval '1 day')",
+                Tuple.of(home.communityId(), home.householdId(), code.toString()));
+        return code.toString();
     }
 
     public Long residentId(String openid) {

@@ -8,7 +8,6 @@ import org.linli.bot.script.ActionSpec.SlotRule;
 import org.linli.bot.script.InputKind;
 import org.linli.common.Problem;
 import org.linli.common.ProblemMessages;
-import org.linli.community.HouseholdBinding;
 import org.linli.thread.NewDraft;
 import org.linli.thread.ThreadService;
 import org.linli.thread.ThreadSource;
@@ -47,7 +46,7 @@ public class CreateDraftAction implements FlowAction {
     @Override
     public Uni<Outcome> run(ActionContext context) {
         return residency.of(context.openid()).chain(standing -> {
-            HouseholdBinding.Binding household = standing.household().orElse(null);
+            Residency.Home household = standing.household().orElse(null);
             if (household == null) {
                 return Uni.createFrom().item(Outcome.of("not-verified"));
             }

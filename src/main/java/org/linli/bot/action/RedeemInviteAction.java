@@ -42,16 +42,14 @@ public class RedeemInviteAction implements FlowAction {
                 Map.of("code", SlotRule.required(InputKind.TEXT), "role", SlotRule.choice(roles),
                         "name", SlotRule.required(InputKind.TEXT)),
                 Set.of("pending", "verified", Outcome.FAILED),
-                Set.of("invite-invalid", "invite-used", "invite-expired", "already-member"),
+                Set.of("invite-invalid", "invite-used", "invite-revoked", "invite-expired", "already-member"),
                 samples);
     }
 
     @Override
     public Uni<Outcome> run(ActionContext context) {
-        var households = residency.binding();
         MembershipRole role = MembershipRole.valueOf(context.answer("role"));
-        return residency.ensureResident(context.openid())
-                .chain(residentId -> households.redeem(residentId, context.answer("code"), role, context.answer("name")))
+        return residency.redeem(context.openid(), context.answer("code"), role, context.answer("name"))
                 .map(binding -> {
                     Map<String, Object> vars = new HashMap<>(Views.membership(binding, context.texts()));
                     vars.put("reason", "");

@@ -39,7 +39,7 @@ public class ResidentOverviewAction implements FlowAction {
     public Uni<Outcome> run(ActionContext context) {
         return residency.of(context.openid()).chain(standing -> {
             Map<String, Object> vars = new HashMap<>();
-            vars.put("memberships", Views.memberships(standing.memberships(), context.texts()));
+            vars.put("memberships", Views.memberships(standing.homes(), context.texts()));
             vars.put("verified", standing.verified());
             vars.put("pending", standing.pending());
             String key = standing.verified() ? "verified" : standing.pending() ? "pending" : "unbound";

@@ -1,7 +1,6 @@
 package org.linli.bot.action;
 
 import org.linli.bot.script.Texts;
-import org.linli.community.HouseholdBinding;
 import org.linli.thread.ThreadSummary;
 
 import java.time.ZoneId;
@@ -26,7 +25,7 @@ final class Views {
     private Views() {
     }
 
-    static Map<String, Object> membership(HouseholdBinding.Binding b, Texts texts) {
+    static Map<String, Object> membership(Residency.Home b, Texts texts) {
         Map<String, Object> m = new HashMap<>();
         m.put("community", nullToEmpty(b.communityName()));
         m.put("address", nullToEmpty(b.building()) + nullToEmpty(b.unit()) + nullToEmpty(b.room()));
@@ -40,7 +39,7 @@ final class Views {
         return m;
     }
 
-    static List<Map<String, Object>> memberships(List<HouseholdBinding.Binding> list, Texts texts) {
+    static List<Map<String, Object>> memberships(List<Residency.Home> list, Texts texts) {
         return list.stream().map(b -> membership(b, texts)).toList();
     }
 

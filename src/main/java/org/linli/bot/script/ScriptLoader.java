@@ -298,7 +298,7 @@ public final class ScriptLoader {
             try {
                 transforms.add(Step.Transform.valueOf(t.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                problems.add(where, "transform: '" + t + "' is not one of compact, upper, lower");
+                problems.add(where, "transform: '" + t + "' is not one of halfwidth, compact, upper, lower");
             }
         }
         Map<String, String> choices = new LinkedHashMap<>();

@@ -17,7 +17,14 @@ public record Step(String id, Template ask, Set<InputKind> accept, Integer minLe
                    Map<String, Template> invalid) {
 
     /** Rewrites applied to typed text before it is checked and stored. */
-    public enum Transform { COMPACT, UPPER, LOWER }
+    public enum Transform {
+        /** Full-width letters, digits and spaces (typed with Chinese input methods) become ASCII (NFKC). */
+        HALFWIDTH,
+        /** Removes all spaces. */
+        COMPACT,
+        UPPER,
+        LOWER
+    }
 
     /** Data keys a step fills: its id, plus coordinates for locations and media fields for images. */
     public List<String> slots() {

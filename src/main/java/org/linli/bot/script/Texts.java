@@ -17,13 +17,12 @@ public record Texts(Set<String> cancelWords, Map<String, Template> replies, Map<
     public static final String RATE_LIMITED = "rate-limited";
     public static final String BUSY = "busy";
     public static final String ERROR = "error";
-    public static final String UNAVAILABLE = "unavailable";
     public static final String GATE_UNBOUND = "gate-unbound";
     public static final String GATE_PENDING = "gate-pending";
     public static final String LOCATION_FALLBACK = "location-fallback";
 
     public static final Set<String> REQUIRED_REPLIES = Set.of(FALLBACK, MEDIA_OUTSIDE_FLOW, UNSUPPORTED, CANCELLED,
-            NOTHING_TO_CANCEL, RATE_LIMITED, BUSY, ERROR, UNAVAILABLE, GATE_UNBOUND, GATE_PENDING, LOCATION_FALLBACK);
+            NOTHING_TO_CANCEL, RATE_LIMITED, BUSY, ERROR, GATE_UNBOUND, GATE_PENDING, LOCATION_FALLBACK);
     /** Replies a flow may override for itself. */
     public static final Set<String> FLOW_OVERRIDABLE = Set.of(CANCELLED, GATE_UNBOUND, GATE_PENDING);
     /** Why an input was refused; each has a default message under {@code invalid}. */
