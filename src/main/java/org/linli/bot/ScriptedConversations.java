@@ -103,7 +103,7 @@ public class ScriptedConversations implements Conversations {
         Step step = state == null ? null : flow.step(state.step()).orElseThrow();
         return switch (m.kind()) {
             case SUBSCRIBE -> startOr(s, s.byEvent("subscribe"), m, state);
-            case SCAN -> startOr(s, s.byEvent("scan"), m, state);
+            case SCAN -> startOr(s, s.byEvent("scan").or(() -> s.byEvent("subscribe")), m, state);
             case MENU_CLICK -> startOr(s, s.byMenuKey(m.eventKey()), m, state);
             case TEXT, VOICE -> text(s, flow, step, state, m);
             case IMAGE, LOCATION -> step != null ? answer(s, flow, step, state, m)
@@ -135,13 +135,9 @@ public class ScriptedConversations implements Conversations {
         return keep(reply(s.texts().reply(Texts.FALLBACK), data), null);
     }
 
+    /** Starts the flow of an event or menu key; a key no flow answers (an old menu) keeps any flow going. */
     private Uni<Turn> startOr(BotScripts s, Optional<Flow> flow, IncomingMessage m, ConversationState state) {
-        if (flow.isPresent()) {
-            return start(s, flow.get(), m);
-        }
-        Map<String, Object> data = new HashMap<>(s.texts().defaults());
-        data.put("text", m.eventKey() == null ? "" : m.eventKey());
-        return keep(reply(s.texts().reply(Texts.FALLBACK), data), state);
+        return flow.isPresent() ? start(s, flow.get(), m) : keep(say(s, Texts.UNKNOWN_MENU), state);
     }
 
     /** Starts a flow (dropping any other in progress) once its requirement is met. */

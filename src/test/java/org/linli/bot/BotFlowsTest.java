@@ -64,7 +64,7 @@ class BotFlowsTest {
         says(world.send(image(openid)), "说事");
         says(world.send(location(openid, 31.2, 121.4, "某地")), "说事");
         says(world.send(event(openid, IncomingMessage.Kind.OTHER, null)), "文字");
-        says(world.send(click(openid, "MENU_UNKNOWN")));
+        says(world.send(click(openid, "MENU_RETIRED")), "菜单暂时不可用", "帮助");
         says(world.send(voice(openid, "")), "再说一次");
     }
 

@@ -155,6 +155,12 @@ class BotScriptsTest {
     }
 
     @Test
+    void newFollowersMustBeWelcomedByAFlow() throws IOException {
+        Files.delete(dir.resolve("flows/subscribe.yaml"));
+        mentions(problems(), "subscribe event");
+    }
+
+    @Test
     void theMenuIsCheckedAgainstWechatLimitsAndTheFlows() throws IOException {
         Files.writeString(dir.resolve("menu.yaml"), """
                 buttons:

@@ -93,6 +93,10 @@ public final class ScriptLoader {
         if (menu != null) {
             checkMenu(menu, menuKeys, problems);
         }
+        if (!flowFiles.isEmpty() && !events.containsKey("subscribe")) {
+            problems.add(ScriptSource.FLOWS, "no flow answers the subscribe event (triggers.events: [subscribe]);"
+                    + " new followers must be welcomed");
+        }
         problems.throwIfAny(source.describe());
         return new BotScripts(texts, Map.copyOf(flows), Map.copyOf(words), List.copyOf(keywords),
                 Map.copyOf(menuKeys), Map.copyOf(events), menu, source.describe());

@@ -12,6 +12,7 @@ public record Texts(Set<String> cancelWords, Map<String, Template> replies, Map<
     public static final String FALLBACK = "fallback";
     public static final String MEDIA_OUTSIDE_FLOW = "media-outside-flow";
     public static final String UNSUPPORTED = "unsupported";
+    public static final String UNKNOWN_MENU = "unknown-menu";
     public static final String CANCELLED = "cancelled";
     public static final String NOTHING_TO_CANCEL = "nothing-to-cancel";
     public static final String RATE_LIMITED = "rate-limited";
@@ -21,7 +22,7 @@ public record Texts(Set<String> cancelWords, Map<String, Template> replies, Map<
     public static final String GATE_PENDING = "gate-pending";
     public static final String LOCATION_FALLBACK = "location-fallback";
 
-    public static final Set<String> REQUIRED_REPLIES = Set.of(FALLBACK, MEDIA_OUTSIDE_FLOW, UNSUPPORTED, CANCELLED,
+    public static final Set<String> REQUIRED_REPLIES = Set.of(FALLBACK, MEDIA_OUTSIDE_FLOW, UNSUPPORTED, UNKNOWN_MENU, CANCELLED,
             NOTHING_TO_CANCEL, RATE_LIMITED, BUSY, ERROR, GATE_UNBOUND, GATE_PENDING, LOCATION_FALLBACK);
     /** Replies a flow may override for itself. */
     public static final Set<String> FLOW_OVERRIDABLE = Set.of(CANCELLED, GATE_UNBOUND, GATE_PENDING);
