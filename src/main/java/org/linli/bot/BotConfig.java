@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "linli.bot")
 public interface BotConfig {
@@ -13,9 +14,9 @@ public interface BotConfig {
     @WithDefault("bot-scripts")
     String scriptsDir();
 
-    /** Re-read the scripts when their files change (checked at most once a second, on messages). Dev: true. */
-    @WithDefault("false")
-    boolean reload();
+    /** Re-read the scripts when their files change (checked at most once a second, on messages). Unset: on in
+     * dev mode only. */
+    Optional<Boolean> reload();
 
     /** A conversation left idle this long is forgotten (Redis TTL). */
     @WithDefault("PT30M")

@@ -2,6 +2,7 @@ package org.linli.bot;
 
 import io.quarkus.logging.Log;
 import io.quarkus.qute.Engine;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,7 @@ public class BotScriptsHolder {
     private final BotConfig config;
     private final ScriptLoader loader;
     private final Workers workers;
+    private final boolean reload;
 
     private volatile ScriptSource source;
     private volatile BotScripts current;
@@ -38,6 +40,7 @@ public class BotScriptsHolder {
         this.config = config;
         this.loader = new ScriptLoader(engine, actions.specs());
         this.workers = workers;
+        this.reload = config.reload().orElse(LaunchMode.current() == LaunchMode.DEVELOPMENT);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -59,7 +62,7 @@ public class BotScriptsHolder {
     /** The scripts for the next message: re-read first when reloading is on and a file changed. */
     public Uni<BotScripts> current() {
         BotScripts scripts = scripts();
-        if (!config.reload() || !source.isDirectory() || System.nanoTime() - lastCheck < CHECK_INTERVAL_NANOS) {
+        if (!reload || !source.isDirectory() || System.nanoTime() - lastCheck < CHECK_INTERVAL_NANOS) {
             return Uni.createFrom().item(scripts);
         }
         return workers.call(this::reloadIfChanged);

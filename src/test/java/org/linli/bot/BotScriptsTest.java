@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -198,8 +199,8 @@ class BotScriptsTest {
             return dir.toString();
         }
 
-        public boolean reload() {
-            return true;
+        public Optional<Boolean> reload() {
+            return Optional.of(true);
         }
 
         public Duration conversationTtl() {
