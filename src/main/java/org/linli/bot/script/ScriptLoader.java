@@ -32,10 +32,6 @@ public final class ScriptLoader {
     private static final Pattern FLOW_ID = Pattern.compile("[a-z][a-z0-9-]{0,39}");
     private static final Pattern STEP_ID = Pattern.compile("[a-z][a-zA-Z0-9]{0,39}");
     private static final Set<String> EVENTS = Set.of("subscribe", "scan");
-    private static final Set<String> MENU_KEY_TYPES = Set.of("click", "scancode_push", "scancode_waitmsg",
-            "pic_sysphoto", "pic_photo_or_album", "pic_weixin", "location_select");
-    private static final int MAX_BUTTONS = 3;
-    private static final int MAX_SUB_BUTTONS = 5;
 
     /** Values every template may use, with samples for the dry render. */
     private static final Map<String, Object> GLOBAL_SAMPLES = Map.of("text", "示例", "min", 2, "max", 20,
@@ -91,7 +87,7 @@ public final class ScriptLoader {
             indexTriggers(file, raw.triggers(), flow, texts, words, keywords, menuKeys, events, problems);
         }
         if (menu != null) {
-            checkMenu(menu, menuKeys, problems);
+            MenuRules.check(menu, menuKeys.keySet(), problems);
         }
         if (!flowFiles.isEmpty() && !events.containsKey("subscribe")) {
             problems.add(ScriptSource.FLOWS, "no flow answers the subscribe event (triggers.events: [subscribe]);"
@@ -431,76 +427,6 @@ public final class ScriptLoader {
         }
     }
 
-    // ---------------------------------------------------------------------------------------------- menu
-
-    private static void checkMenu(MenuDefinition menu, Map<String, Flow> menuKeys, Problems problems) {
-        String file = ScriptSource.MENU;
-        List<MenuDefinition.MenuButton> buttons = nonNull(menu.buttons());
-        if (buttons.isEmpty() || buttons.size() > MAX_BUTTONS) {
-            problems.add(file, "needs 1 to " + MAX_BUTTONS + " buttons, has " + buttons.size());
-        }
-        Set<String> keys = new LinkedHashSet<>();
-        for (MenuDefinition.MenuButton b : buttons) {
-            if (!b.subButtons().isEmpty()) {
-                checkName(b, 16, problems);
-                if (b.type() != null) {
-                    problems.add(file, "'" + b.name() + "' has sub-buttons, so it takes no type");
-                }
-                if (b.subButtons().size() > MAX_SUB_BUTTONS) {
-                    problems.add(file, "'" + b.name() + "' has more than " + MAX_SUB_BUTTONS + " sub-buttons");
-                }
-                for (MenuDefinition.MenuButton sub : b.subButtons()) {
-                    if (!sub.subButtons().isEmpty()) {
-                        problems.add(file, "'" + sub.name() + "': menus are two levels deep at most");
-                    }
-                    checkName(sub, 60, problems);
-                    checkLeaf(sub, keys, menuKeys, problems);
-                }
-            } else {
-                checkName(b, 16, problems);
-                checkLeaf(b, keys, menuKeys, problems);
-            }
-        }
-    }
-
-    private static void checkName(MenuDefinition.MenuButton b, int maxBytes, Problems problems) {
-        if (b.name() == null || b.name().isBlank()) {
-            problems.add(ScriptSource.MENU, "a button has no name");
-        } else if (b.name().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxBytes) {
-            problems.add(ScriptSource.MENU, "'" + b.name() + "' is longer than " + maxBytes + " bytes ("
-                    + (maxBytes / 3) + " Chinese characters)");
-        }
-    }
-
-    private static void checkLeaf(MenuDefinition.MenuButton b, Set<String> keys, Map<String, Flow> menuKeys,
-                                  Problems problems) {
-        String file = ScriptSource.MENU;
-        String type = b.type();
-        if (type == null) {
-            problems.add(file, "'" + b.name() + "' needs a type (click, view, miniprogram) or sub-buttons");
-            return;
-        }
-        if (MENU_KEY_TYPES.contains(type)) {
-            if (b.key() == null || b.key().isBlank() || b.key().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 128) {
-                problems.add(file, "'" + b.name() + "' needs a key of at most 128 bytes");
-            } else if (!keys.add(b.key())) {
-                problems.add(file, "key " + b.key() + " is used twice");
-            } else if ("click".equals(type) && !menuKeys.containsKey(b.key())) {
-                problems.add(file, "key " + b.key() + " is not answered by any flow (triggers.menu)");
-            }
-        } else if ("view".equals(type)) {
-            if (b.url() == null || b.url().isBlank()) {
-                problems.add(file, "'" + b.name() + "' (view) needs a url");
-            }
-        } else if ("miniprogram".equals(type)) {
-            if (b.url() == null || b.appId() == null || b.pagePath() == null) {
-                problems.add(file, "'" + b.name() + "' (miniprogram) needs url, app-id and page-path");
-            }
-        } else {
-            problems.add(file, "'" + b.name() + "' has unknown type '" + type + "'");
-        }
-    }
-
     // ---------------------------------------------------------------------------------------------- templates
 
     private Map<String, Template> compileAll(String file, String section, Map<String, String> raw,
@@ -564,23 +490,5 @@ public final class ScriptLoader {
 
     private static <T> Set<T> nonNull(Set<T> set) {
         return set == null ? Set.of() : set;
-    }
-
-    private static final class Problems {
-        private final List<String> list = new ArrayList<>();
-
-        void add(String where, String what) {
-            list.add(where + ": " + what);
-        }
-
-        int size() {
-            return list.size();
-        }
-
-        void throwIfAny(String origin) {
-            if (!list.isEmpty()) {
-                throw new ScriptException(origin, list);
-            }
-        }
     }
 }
