@@ -1,0 +1,15 @@
+package org.linli.push;
+
+import io.smallrye.mutiny.Uni;
+
+import java.util.Collection;
+
+/**
+ * The durable outbox every feature pushes through. Call it inside your own Panache transaction so the business
+ * change and its pushes commit or roll back together; workers deliver afterwards, once per resident.
+ */
+public interface PushOutbox {
+
+    /** Queues the message for these residents; returns how many deliveries were newly queued. */
+    Uni<Integer> enqueue(PushMessage message, Collection<Long> residentIds);
+}
