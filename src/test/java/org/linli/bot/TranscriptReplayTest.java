@@ -6,18 +6,24 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.linli.support.LinliInfra;
+import org.linli.support.WechatCallbacks;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** Replays every bot-scripts/conversations/*.yaml through Conversations.handle, each with a fresh openid. */
+/**
+ * Replays every bot-scripts/conversations/*.yaml with a fresh openid each: once straight into
+ * Conversations.handle, and once end-to-end as WeChat would send it, signed, to /wechat/mp (every other
+ * transcript in safe mode, encrypted).
+ */
 @QuarkusTest
 @QuarkusTestResource(LinliInfra.class)
 class TranscriptReplayTest {
@@ -29,15 +35,30 @@ class TranscriptReplayTest {
 
     @TestFactory
     Stream<DynamicTest> transcripts() throws IOException {
+        return transcriptFiles().stream()
+                .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> replay(file, world::send)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> transcriptsThroughTheSignedEndpoint() throws IOException {
+        List<Path> files = transcriptFiles();
+        return files.stream().map(file -> {
+            boolean encrypted = files.indexOf(file) % 2 == 1;
+            return DynamicTest.dynamicTest(file.getFileName() + (encrypted ? " (safe mode)" : " (plain)"),
+                    () -> replay(file, message -> WechatCallbacks.exchange(message, encrypted)));
+        });
+    }
+
+    private static List<Path> transcriptFiles() throws IOException {
         List<Path> files;
         try (Stream<Path> list = Files.list(TRANSCRIPTS)) {
             files = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
         assertFalse(files.isEmpty(), "no transcripts in " + TRANSCRIPTS.toAbsolutePath());
-        return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> replay(file)));
+        return files;
     }
 
-    private void replay(Path file) throws IOException {
+    private void replay(Path file, Function<IncomingMessage, Reply> channel) throws IOException {
         Transcript t = Transcript.read(file);
         String openid = BotWorld.newOpenid();
         BotWorld.Home home = world.home();
@@ -53,7 +74,7 @@ class TranscriptReplayTest {
         for (Transcript.Turn turn : t.turns()) {
             n++;
             IncomingMessage message = turn.toMessage(openid, inviteCode);
-            Reply reply = world.send(message);
+            Reply reply = channel.apply(message);
             log.append("> ").append(describe(message)).append('\n')
                     .append("< ").append(reply.isEmpty() ? "(silence)" : reply.text().replace("\n", "\n  ")).append('\n');
             String wrong = turn.check(reply);

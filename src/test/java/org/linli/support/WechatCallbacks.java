@@ -1,6 +1,8 @@
 package org.linli.support;
 
 import io.restassured.response.Response;
+import org.linli.bot.IncomingMessage;
+import org.linli.bot.Reply;
 import me.chanjar.weixin.common.util.crypto.SHA1;
 import me.chanjar.weixin.mp.config.impl.WxMpDefaultConfigImpl;
 import me.chanjar.weixin.mp.util.crypto.WxMpCryptUtil;
@@ -60,12 +62,54 @@ public final class WechatCallbacks {
                 + (eventKey == null ? "" : "<EventKey><![CDATA[" + eventKey + "]]></EventKey>") + "</xml>";
     }
 
+    /** WeChat's XML for a message as the bot sees it (the inverse of the gateway's mapping). */
+    public static String xml(IncomingMessage m) {
+        long now = System.currentTimeMillis() / 1000;
+        String head = "<xml><ToUserName><![CDATA[" + ACCOUNT + "]]></ToUserName><FromUserName><![CDATA["
+                + m.openid() + "]]></FromUserName><CreateTime>" + now + "</CreateTime>";
+        String msgId = "<MsgId>" + nextMsgId() + "</MsgId></xml>";
+        return head + switch (m.kind()) {
+            case TEXT -> "<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[" + m.text() + "]]></Content>" + msgId;
+            case VOICE -> "<MsgType><![CDATA[voice]]></MsgType><MediaId><![CDATA[" + m.mediaId()
+                    + "]]></MediaId><Format><![CDATA[amr]]></Format><Recognition><![CDATA[" + m.text()
+                    + "]]></Recognition>" + msgId;
+            case IMAGE -> "<MsgType><![CDATA[image]]></MsgType><PicUrl><![CDATA[" + m.pictureUrl()
+                    + "]]></PicUrl><MediaId><![CDATA[" + m.mediaId() + "]]></MediaId>" + msgId;
+            case LOCATION -> "<MsgType><![CDATA[location]]></MsgType><Location_X>" + m.location().latitude()
+                    + "</Location_X><Location_Y>" + m.location().longitude() + "</Location_Y><Scale>15</Scale>"
+                    + "<Label><![CDATA[" + m.location().label() + "]]></Label>" + msgId;
+            case SUBSCRIBE -> eventBody("subscribe", m.eventKey());
+            case UNSUBSCRIBE -> eventBody("unsubscribe", null);
+            case MENU_CLICK -> eventBody("CLICK", m.eventKey());
+            case SCAN -> eventBody("SCAN", m.eventKey());
+            case OTHER -> "<MsgType><![CDATA[shortvideo]]></MsgType>" + msgId;
+        };
+    }
+
+    private static String eventBody(String event, String key) {
+        // Events carry no MsgId; WeChat de-duplicates them by sender + CreateTime, so make each one distinct.
+        return "<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[" + event + "]]></Event>"
+                + (key == null ? "" : "<EventKey><![CDATA[" + key + "]]></EventKey>") + "</xml>";
+    }
+
+    /** Sends the message signed (and encrypted if asked) to /wechat/mp and reads the passive reply. */
+    public static Reply exchange(IncomingMessage message, boolean encrypted) {
+        String xml = xml(message);
+        String body = (encrypted ? postEncrypted(xml, APP_ID) : postPlain(xml)).then().statusCode(200)
+                .extract().asString();
+        if ("success".equals(body)) {
+            return Reply.NONE;
+        }
+        String plain = encrypted ? decryptReply(body) : body;
+        return Reply.text(tag(plain, "Content"));
+    }
+
     public static Response postPlain(String xml) {
         return postPlain(xml, Query.now());
     }
 
     public static Response postPlain(String xml, Query q) {
-        return given().contentType("text/xml")
+        return given().contentType("text/xml; charset=UTF-8")
                 .queryParam("signature", q.signature()).queryParam("timestamp", q.timestamp())
                 .queryParam("nonce", q.nonce()).queryParam("openid", "ignored")
                 .body(xml).post("/wechat/mp");
@@ -79,7 +123,7 @@ public final class WechatCallbacks {
         String encrypt = tag(envelope, "Encrypt");
         String body = "<xml><ToUserName><![CDATA[" + ACCOUNT + "]]></ToUserName><Encrypt><![CDATA[" + encrypt
                 + "]]></Encrypt></xml>";
-        return given().contentType("text/xml")
+        return given().contentType("text/xml; charset=UTF-8")
                 .queryParam("signature", SHA1.gen(TOKEN, ts, nonce)).queryParam("timestamp", ts)
                 .queryParam("nonce", nonce).queryParam("encrypt_type", "aes")
                 .queryParam("msg_signature", tag(envelope, "MsgSignature"))

@@ -64,7 +64,7 @@ class CallbackDedupe {
         return values.get("linli:wx:msg:" + messageKey)
                 .map(stored -> stored == null ? new Claim(false, false, Optional.empty()) : known(stored))
                 .repeat().withDelay(Duration.ofMillis(100))
-                .until(c -> !c.pending() || System.nanoTime() > deadline)
+                .whilst(c -> c.pending() && System.nanoTime() < deadline)
                 .collect().last();
     }
 

@@ -49,11 +49,15 @@ final class MessageMapper {
         return d == null ? 0 : d;
     }
 
-    /** WeChat's retry key: MsgId for messages, sender + CreateTime (+ event) for events. */
+    /**
+     * WeChat's retry key: MsgId for messages; for events sender + CreateTime, plus the event and its key, since
+     * two different menu clicks can share a second (a retry repeats all of them).
+     */
     static String dedupeKey(WxMpXmlMessage wx) {
         if (wx.getMsgId() != null) {
             return wx.getToUser() + ":" + wx.getMsgId();
         }
-        return wx.getToUser() + ":" + wx.getFromUser() + ":" + wx.getCreateTime() + ":" + wx.getEvent();
+        return wx.getToUser() + ":" + wx.getFromUser() + ":" + wx.getCreateTime() + ":" + wx.getEvent() + ":"
+                + wx.getEventKey();
     }
 }

@@ -46,19 +46,19 @@ class MpCallbackService {
         String xml = params.encrypted() ? verifier.decrypt(params, body) : body;
         WxMpXmlMessage message = parse(xml);
         String key = MessageMapper.dedupeKey(message);
-        return dedupe.firstUseOfNonce(params)
-                .chain(freshNonce -> dedupe.claim(key).chain(claim -> {
-                    if (claim.first() && !freshNonce) {
-                        // Same signed query, different message: someone is replaying a captured request.
-                        return dedupe.forget(key).chain(() -> Uni.createFrom().failure(CallbackRejected.replayed()));
-                    }
+        return dedupe.claim(key)
+                .chain(claim -> {
                     if (claim.first()) {
-                        return answer(message, key);
+                        return dedupe.firstUseOfNonce(params).chain(fresh -> fresh
+                                ? answer(message, key)
+                                // Same signed query, different message: someone is replaying a captured request.
+                                : dedupe.forget(key).chain(() -> Uni.createFrom().failure(CallbackRejected.replayed())));
                     }
+                    // WeChat's retry of a message we have (or are) answering: the same reply, no second effect.
                     Uni<CallbackDedupe.Claim> settled = claim.pending()
                             ? dedupe.awaitAnswer(key, config.mp().replyDeadline()) : Uni.createFrom().item(claim);
                     return settled.map(c -> c.reply().orElse(null));
-                }))
+                })
                 .map(text -> render(message, text, params.encrypted()));
     }
 
@@ -78,7 +78,8 @@ class MpCallbackService {
                 kefu.send(message.getFromUser(), text).subscribe().with(sent -> { }, e -> Log.warn("kefu failed", e));
             }
         });
-        return Uni.createFrom().completionStage(work)
+        // A copy, so that giving up on it at the deadline does not cancel the work itself.
+        return Uni.createFrom().completionStage(work.copy())
                 .ifNoItem().after(config.mp().replyDeadline()).recoverWithItem(() -> {
                     late.set(true);
                     return work.isDone() ? work.getNow(null) : null;
