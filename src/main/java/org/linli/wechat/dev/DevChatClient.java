@@ -62,7 +62,8 @@ class DevChatClient {
         String body = xml;
         if (m.encrypted()) {
             WxMpCryptUtil crypt = new WxMpCryptUtil(mp.getWxMpConfigStorage());
-            String cipher = crypt.encrypt(nonce, xml);
+            // The plaintext starts with exactly 16 random bytes.
+            String cipher = crypt.encrypt(UUID.randomUUID().toString().replace("-", "").substring(0, 16), xml);
             body = "<xml><ToUserName><![CDATA[" + ACCOUNT + "]]></ToUserName><Encrypt><![CDATA[" + cipher
                     + "]]></Encrypt></xml>";
             query += "&encrypt_type=aes&msg_signature=" + SHA1.gen(config.mp().token(), timestamp, nonce, cipher);

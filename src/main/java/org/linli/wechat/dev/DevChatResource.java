@@ -13,11 +13,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import org.linli.bot.BotScriptsHolder;
+import org.linli.bot.script.MenuDefinition;
 import org.linli.identity.Resident;
 import org.linli.wechat.WechatEndpoint;
 import org.linli.wechat.fake.FakeWechatServer;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The dev-mode chat simulator: a page that looks like a WeChat chat and sends real signed (optionally encrypted)
@@ -30,22 +33,32 @@ public class DevChatResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance page(List<Resident> residents);
+        static native TemplateInstance page(List<Resident> residents, List<MenuDefinition.MenuButton> buttons);
     }
 
     private final DevChatClient client;
     private final WechatEndpoint endpoint;
+    private final BotScriptsHolder scripts;
 
-    DevChatResource(DevChatClient client, WechatEndpoint endpoint) {
+    DevChatResource(DevChatClient client, WechatEndpoint endpoint, BotScriptsHolder scripts) {
         this.client = client;
         this.endpoint = endpoint;
+        this.scripts = scripts;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Uni<TemplateInstance> page() {
         return Panache.withSession(() -> Resident.<Resident>find("mpOpenid is not null order by id").page(0, 60).list())
-                .map(Templates::page);
+                .map(residents -> Templates.page(residents, menuClicks()));
+    }
+
+    /** The menu's clickable buttons, sub-buttons flattened, as the phone would show them. */
+    private List<MenuDefinition.MenuButton> menuClicks() {
+        return scripts.menu().buttons().stream()
+                .flatMap(b -> b.subButtons().isEmpty() ? Stream.of(b) : b.subButtons().stream())
+                .filter(b -> "click".equals(b.type()))
+                .toList();
     }
 
     @POST
