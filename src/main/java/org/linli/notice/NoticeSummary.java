@@ -1,0 +1,15 @@
+package org.linli.notice;
+
+import java.time.OffsetDateTime;
+
+/** One line of the staff's notice list. */
+public record NoticeSummary(long id, String title, NoticeCategory category, String categoryLabel,
+                            NoticePriority priority, NoticeStatus status, String statusLabel, int version,
+                            boolean requiresAck, OffsetDateTime publishAt, OffsetDateTime expiresAt, long households) {
+
+    static NoticeSummary of(Notice n, long households, OffsetDateTime now) {
+        NoticeStatus status = NoticeStatus.of(n, now);
+        return new NoticeSummary(n.id, n.title, n.category, n.category.label(), n.priority, status, status.label(),
+                n.version, n.requiresAck, n.publishAt, n.expiresAt, households);
+    }
+}
