@@ -24,4 +24,9 @@ class NoticeClock {
     OffsetDateTime now() {
         return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
+
+    /** The instant as residents and staff read it: Beijing time, whatever zone the JVM or the driver used. */
+    static OffsetDateTime local(OffsetDateTime time) {
+        return time == null ? null : time.atZoneSameInstant(COMMUNITY_ZONE).toOffsetDateTime();
+    }
 }

@@ -35,7 +35,8 @@ class NoticePushes {
         PushMessage message = message(n, update, notBefore);
         return audience.residents(n.id)
                 .chain(residents -> enqueue(message, residents)
-                        .map(queued -> new PushReceipt(message.sourceRef(), residents.size(), queued, notBefore)))
+                        .map(queued -> new PushReceipt(message.sourceRef(), residents.size(), queued,
+                                NoticeClock.local(notBefore))))
                 .call(receipt -> Sql.of("insert into notice_push (notice_id, version, source_ref, recipients, queued,"
                                 + " not_before, created_at) values (:notice, :version, :ref, :recipients, :queued,"
                                 + " cast(:notBefore as timestamptz), :now)")

@@ -2,6 +2,8 @@ package org.linli.notice;
 
 import java.time.OffsetDateTime;
 
+import static org.linli.notice.NoticeClock.local;
+
 /** One line of the staff's notice list. */
 public record NoticeSummary(long id, String title, NoticeCategory category, String categoryLabel,
                             NoticePriority priority, NoticeStatus status, String statusLabel, int version,
@@ -10,6 +12,6 @@ public record NoticeSummary(long id, String title, NoticeCategory category, Stri
     static NoticeSummary of(Notice n, long households, OffsetDateTime now) {
         NoticeStatus status = NoticeStatus.of(n, now);
         return new NoticeSummary(n.id, n.title, n.category, n.category.label(), n.priority, status, status.label(),
-                n.version, n.requiresAck, n.publishAt, n.expiresAt, households);
+                n.version, n.requiresAck, local(n.publishAt), local(n.expiresAt), households);
     }
 }

@@ -3,6 +3,8 @@ package org.linli.notice;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import static org.linli.notice.NoticeClock.local;
+
 /** A notice as staff see it: current content, rendered body, scope, times and status. */
 public record NoticeView(long id, long communityId, int version, NoticeStatus status, String statusLabel,
                          String title, String body, BodyFormat format, String bodyHtml,
@@ -16,6 +18,7 @@ public record NoticeView(long id, long communityId, int version, NoticeStatus st
         return new NoticeView(n.id, n.communityId, n.version, status, status.label(), n.title, n.body, n.bodyFormat,
                 NoticeMarkdown.render(n.body, n.bodyFormat), n.category, n.category.label(), n.priority,
                 new NoticeScope(n.scopeKind, targetIds), households, Attachments.fromJson(n.attachments),
-                n.requiresAck, n.publishAt, n.expiresAt, n.createdBy, n.createdAt, n.updatedAt, n.withdrawnAt);
+                n.requiresAck, local(n.publishAt), local(n.expiresAt), n.createdBy, local(n.createdAt), local(n.updatedAt),
+                local(n.withdrawnAt));
     }
 }

@@ -3,6 +3,8 @@ package org.linli.notice;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import static org.linli.notice.NoticeClock.local;
+
 /** A notice as a resident reads it, with their own read and acknowledgement times. */
 public record ResidentNotice(long id, int version, String title, NoticeCategory category, String categoryLabel,
                              NoticePriority priority, String body, BodyFormat format, String bodyHtml,
@@ -13,6 +15,6 @@ public record ResidentNotice(long id, int version, String title, NoticeCategory 
     static ResidentNotice of(Notice n, OffsetDateTime readAt, OffsetDateTime ackedAt) {
         return new ResidentNotice(n.id, n.version, n.title, n.category, n.category.label(), n.priority, n.body,
                 n.bodyFormat, NoticeMarkdown.render(n.body, n.bodyFormat), Attachments.fromJson(n.attachments),
-                n.requiresAck, n.publishAt, n.updatedAt, n.expiresAt, readAt, ackedAt);
+                n.requiresAck, local(n.publishAt), local(n.updatedAt), local(n.expiresAt), local(readAt), local(ackedAt));
     }
 }

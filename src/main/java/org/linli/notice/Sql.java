@@ -74,7 +74,12 @@ final class Sql {
         return ((Number) value).longValue();
     }
 
+    /** A timestamp column in community time. */
     static OffsetDateTime time(Object value) {
+        return NoticeClock.local(utc(value));
+    }
+
+    private static OffsetDateTime utc(Object value) {
         if (value == null) {
             return null;
         }
