@@ -1,7 +1,10 @@
 package org.linli.notice;
 
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import org.linli.common.Problem;
 import org.linli.push.PushMessage;
 import org.linli.push.PushOutbox;
 
@@ -17,10 +20,14 @@ class NoticePushes {
     static final String KIND = "NOTICE";
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private final PushOutbox outbox;
+    /**
+     * Looked up per call, not injected: until the push engine is deployed there is no PushOutbox bean, and the
+     * application must still build and start; publishing then fails (503, nothing written) instead.
+     */
+    private final Instance<PushOutbox> outbox;
     private final NoticeAudience audience;
 
-    NoticePushes(PushOutbox outbox, NoticeAudience audience) {
+    NoticePushes(Instance<PushOutbox> outbox, NoticeAudience audience) {
         this.outbox = outbox;
         this.audience = audience;
     }
@@ -48,7 +55,11 @@ class NoticePushes {
     }
 
     private Uni<Integer> enqueue(PushMessage message, List<Long> residents) {
-        return residents.isEmpty() ? Uni.createFrom().item(0) : outbox.enqueue(message, residents);
+        if (!outbox.isResolvable()) {
+            Log.error("No PushOutbox bean: notices cannot be published until the push engine is deployed");
+            return Uni.createFrom().failure(new Problem(503, "NOTICE_PUSH_UNAVAILABLE"));
+        }
+        return residents.isEmpty() ? Uni.createFrom().item(0) : outbox.get().enqueue(message, residents);
     }
 
     static PushMessage message(Notice n, boolean update, OffsetDateTime notBefore) {

@@ -22,6 +22,9 @@ public class NoticeService {
     private static final String LIVE = " where n.withdrawn_at is null and n.publish_at <= :now"
             + " and (n.expires_at is null or n.expires_at > :now) and " + NoticeAudience.REACHES_RESIDENT;
 
+    /** A chat reply lists a handful; more belongs in the Mini-Program. */
+    static final int MAX_LATEST = 10;
+
     private final NoticeAudience audience;
     private final NoticeClock clock;
 
@@ -42,11 +45,11 @@ public class NoticeService {
 
     /**
      * The resident's newest notices, for the chat bot's 通知 intent: title and the Mini-Program page to open.
-     * Empty for residents without a verified household.
+     * Empty for residents without a verified household; at most {@value #MAX_LATEST}.
      */
     public Uni<List<NoticeLink>> latestFor(long residentId, int limit) {
         return Panache.withSession(() -> items(residentId, clock.now(), " order by n.publish_at desc, n.id desc",
-                0, Math.max(0, limit)))
+                0, Math.min(Math.max(0, limit), MAX_LATEST)))
                 .map(items -> items.stream().map(i -> new NoticeLink(i.id(), i.title(), i.categoryLabel(),
                         i.priority() == NoticePriority.URGENT, i.read(), i.publishedAt(), NoticeLink.path(i.id())))
                         .toList());

@@ -129,6 +129,19 @@ class NoticeScopeTest {
     }
 
     @Test
+    void aScopeWithoutHouseholdsIsRefused() {
+        String admin = Api.adminToken();
+        long empty = Api.newCommunity(admin);
+        String committee = Api.newStaff(admin, empty, "COMMITTEE");
+        Api.as(committee).body(draft("空社区", wholeCommunity())).post("/api/v1/communities/" + empty + "/notices")
+                .then().statusCode(400).body("code", equalTo("NOTICE_SCOPE_EMPTY"));
+        Api.as(committee).get("/api/v1/communities/" + empty + "/notices").then().body("total", equalTo(0));
+        assertEquals(0, RecordingOutbox.calls(empty).size());
+        Api.as(admin).body(draft("不存在的社区", wholeCommunity())).post("/api/v1/communities/987654321/notices")
+                .then().statusCode(404).body("code", equalTo("COMMUNITY_NOT_FOUND"));
+    }
+
+    @Test
     void gridWorkerPublishesOnlyInsideTheirGrid() {
         NoticeWorld.Staff worker = w.staff("GRID_WORKER", w.grids.get("第一网格"), null);
         String t = worker.token();
