@@ -182,13 +182,13 @@ class BotScriptsTest {
         BotScriptsHolder live = new BotScriptsHolder(new Dir(config, dir), engine, actions, workers);
         ScriptedConversations bot = new ScriptedConversations(live, store, lock, limiter, actions, residency);
         String openid = newOpenid();
-        says(world.send(bot, IncomingMessage.text(openid, "公告")), "即将上线");
+        says(world.send(bot, IncomingMessage.text(openid, "公告")), "社区公告只发给已绑定房屋的居民");
 
-        edit("flows/notices.yaml", "社区公告功能即将上线", "本周六上午九点在广场开居民议事会");
+        edit("flows/notices.yaml", "社区公告只发给已绑定房屋的居民", "本周六上午九点在广场开居民议事会");
         Thread.sleep(1_100);
         says(world.send(bot, IncomingMessage.text(openid, "公告")), "本周六上午九点");
 
-        edit("flows/notices.yaml", "  done:", "  donee:");
+        edit("flows/notices.yaml", "  unbound:", "  unboundd:");
         Thread.sleep(1_100);
         says(world.send(bot, IncomingMessage.text(openid, "公告")), "本周六上午九点");
     }
