@@ -59,6 +59,11 @@ class MpCallbackService {
                             ? dedupe.awaitAnswer(key, config.mp().replyDeadline()) : Uni.createFrom().item(claim);
                     return settled.map(c -> c.reply().orElse(null));
                 })
+                .onFailure(e -> !(e instanceof CallbackRejected)).recoverWithItem(e -> {
+                    // Redis or the database failing must not show the user "该公众号暂时无法提供服务".
+                    Log.error("Callback could not be handled", e);
+                    return ProblemMessages.text("BOT_UNAVAILABLE");
+                })
                 .map(text -> render(message, text, params.encrypted()));
     }
 
