@@ -78,8 +78,9 @@ class MpCallbackService {
                 .map(Reply::text)
                 .call(text -> dedupe.complete(key, text))
                 .subscribeAsCompletionStage();
+        // Past the deadline, whoever turns "late" off first delivers: the passive reply or the kefu message.
         work.thenAccept(text -> {
-            if (late.get() && text != null && !text.isEmpty()) {
+            if (late.compareAndSet(true, false) && text != null && !text.isEmpty()) {
                 kefu.send(message.getFromUser(), text).subscribe().with(sent -> { }, e -> Log.warn("kefu failed", e));
             }
         });
@@ -87,7 +88,7 @@ class MpCallbackService {
         return Uni.createFrom().completionStage(work.copy())
                 .ifNoItem().after(config.mp().replyDeadline()).recoverWithItem(() -> {
                     late.set(true);
-                    return work.isDone() ? work.getNow(null) : null;
+                    return work.isDone() && late.compareAndSet(true, false) ? work.getNow(null) : null;
                 });
     }
 
