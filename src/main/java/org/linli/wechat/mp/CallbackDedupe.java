@@ -36,10 +36,14 @@ class CallbackDedupe {
     record Claim(boolean first, boolean pending, Optional<String> reply) {
     }
 
+    /** GET, or SET when absent, in one atomic step (SET NX GET needs Redis 7; embedded Redis is 6.2). */
+    private static final String CLAIM = "local v = redis.call('GET', KEYS[1]) if v then return v end "
+            + "redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2]) return false";
+
     Uni<Claim> claim(String messageKey) {
         String key = "linli:wx:msg:" + messageKey;
-        return values.setGet(key, PENDING, new SetArgs().nx().ex(config.mp().dedupeTtl()))
-                .map(previous -> previous == null ? new Claim(true, false, Optional.empty()) : known(previous));
+        return redis.execute("EVAL", CLAIM, "1", key, PENDING, String.valueOf(config.mp().dedupeTtl().toSeconds()))
+                .map(previous -> previous == null ? new Claim(true, false, Optional.empty()) : known(previous.toString()));
     }
 
     private static Claim known(String stored) {
@@ -71,7 +75,6 @@ class CallbackDedupe {
     /** True the first time a (timestamp, nonce, signature) is seen within the replay window. */
     Uni<Boolean> firstUseOfNonce(CallbackParams p) {
         String key = "linli:wx:nonce:" + p.timestamp() + ":" + p.nonce() + ":" + p.signature();
-        return values.setGet(key, "1", new SetArgs().nx().ex(config.mp().replayWindow().multipliedBy(2)))
-                .map(previous -> previous == null);
+        return values.setAndChanged(key, "1", new SetArgs().nx().ex(config.mp().replayWindow().multipliedBy(2)));
     }
 }
