@@ -20,7 +20,7 @@ record Backoff(Duration initial, Duration max) {
 
     /** A small random spread (up to 10 %, at most 30 s) so rows released together are not due at one instant. */
     static Duration jitter(Duration base) {
-        long bound = Math.min(base.toMillis() / 10, 30_000) + 1;
+        long bound = Math.max(0, Math.min(base.toMillis() / 10, 30_000)) + 1;
         return Duration.ofMillis(ThreadLocalRandom.current().nextLong(bound));
     }
 }

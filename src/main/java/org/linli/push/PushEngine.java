@@ -55,16 +55,24 @@ final class PushEngine {
         }
         Instant now = parts.clock().instant();
         int size = Math.min(parts.config().claimBatch(), parts.config().maxInFlight());
-        return parts.claims().claim(worker, size, now, now.plus(parts.config().lease()));
+        return parts.claims().claim(worker, size, now, now.plus(parts.config().lease())).invoke(this::log);
     }
 
+    /** A delivery that is not decided while its lease lasts is given up here, before another worker takes it. */
     private Uni<Outcome> handle(Claim claim) {
         return dispatcher.decide(claim)
+                .ifNoItem().after(parts.config().lease().minus(parts.config().leaseMargin())).fail()
                 .onFailure().recoverWithItem(e -> {
                     Log.errorf(e, "Push delivery %d failed unexpectedly; it is retried", claim.id());
                     Instant now = parts.clock().instant();
                     return Outcome.release(claim, now.plus(parts.config().retry().initial()));
                 })
                 .call(outcome -> recorder.record(outcome, worker).onFailure().recoverWithNull());
+    }
+
+    private void log(List<Claim> batch) {
+        if (!batch.isEmpty()) {
+            Log.debugf("%s claimed %d deliveries", worker, batch.size());
+        }
     }
 }

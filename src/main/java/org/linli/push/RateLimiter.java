@@ -1,13 +1,19 @@
 package org.linli.push;
 
+import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 
 /**
  * Send rates shared by all replicas: a global token bucket and one per channel in Redis, taken together and
@@ -53,58 +59,102 @@ class RateLimiter {
 
     private final ReactiveRedisDataSource redis;
     private final int globalRate;
-    private final Map<Channel, Integer> rates = new EnumMap<>(Channel.class);
-    private final Map<Channel, Integer> inHand = new EnumMap<>(Channel.class);
+    private final Map<Channel, Permits> permits = new EnumMap<>(Channel.class);
     private volatile String sha;
 
     RateLimiter(ReactiveRedisDataSource redis, PushConfig config) {
         this.redis = redis;
         this.globalRate = config.rate().global();
         for (Channel channel : Channel.values()) {
-            rates.put(channel, config.rate().channel().getOrDefault(channel.name(), config.rate().defaultPerChannel()));
-            inHand.put(channel, 0);
+            int rate = config.rate().channel().getOrDefault(channel.name(), config.rate().defaultPerChannel());
+            permits.put(channel, new Permits(channel, rate));
         }
     }
 
     /** Completes when one send on this channel may go out. */
     Uni<Void> acquire(Channel channel) {
-        if (takeInHand(channel)) {
-            return Uni.createFrom().voidItem();
+        return permits.get(channel).acquire();
+    }
+
+    /**
+     * Tokens this replica holds for one channel, and the sends waiting for one (first come, first served). One
+     * refill from Redis at a time: waiters share it instead of each asking Redis.
+     */
+    private final class Permits {
+        private final Channel channel;
+        private final int rate;
+        private final Queue<UniEmitter<? super Void>> waiting = new ArrayDeque<>();
+        private int inHand;
+        private boolean refilling;
+
+        Permits(Channel channel, int rate) {
+            this.channel = channel;
+            this.rate = rate;
         }
-        return take(channel, chunk(channel)).chain(granted -> {
-            if (granted.count() > 0) {
-                keep(channel, granted.count() - 1);
-                return Uni.createFrom().voidItem();
+
+        Uni<Void> acquire() {
+            return Uni.createFrom().emitter(emitter -> {
+                boolean go = false;
+                boolean refill = false;
+                synchronized (this) {
+                    if (inHand > 0 && waiting.isEmpty()) {
+                        inHand--;
+                        go = true;
+                    } else {
+                        waiting.add(emitter);
+                        refill = !refilling;
+                        refilling = true;
+                    }
+                }
+                if (go) {
+                    emitter.complete(null);
+                } else if (refill) {
+                    refill(Duration.ZERO);
+                }
+            });
+        }
+
+        /** About 1/20 s worth of tokens (at least what is waiting), so no replica sits on much of the shared rate. */
+        private int want() {
+            int chunk = Math.max(1, Math.min(globalRate, rate) / 20);
+            synchronized (this) {
+                return Math.min(Math.max(chunk, waiting.size()), Math.max(1, Math.min(globalRate, rate)));
             }
-            return Uni.createFrom().voidItem()
-                    .onItem().delayIt().by(Duration.ofMillis(Math.max(granted.waitMillis(), 5)))
-                    .chain(() -> acquire(channel));
-        });
-    }
-
-    private synchronized boolean takeInHand(Channel channel) {
-        int left = inHand.get(channel);
-        if (left > 0) {
-            inHand.put(channel, left - 1);
-            return true;
         }
-        return false;
-    }
 
-    private synchronized void keep(Channel channel, int tokens) {
-        inHand.merge(channel, tokens, Integer::sum);
-    }
+        private void refill(Duration after) {
+            Uni<Void> wait = after.isZero() ? Uni.createFrom().voidItem()
+                    : Uni.createFrom().voidItem().onItem().delayIt().by(after);
+            wait.chain(() -> take(channel, rate, want()))
+                    .subscribe().with(this::granted, e -> {
+                        Log.warnf("Rate limiter could not reach Redis (%s); sends wait", e.toString());
+                        refill(Duration.ofMillis(200));
+                    });
+        }
 
-    /** About 1/20 s worth of tokens, so a replica never sits on more than a blink of the shared rate. */
-    private int chunk(Channel channel) {
-        return Math.max(1, Math.min(Math.min(globalRate, rates.get(channel)) / 20, 50));
+        private void granted(Granted granted) {
+            List<UniEmitter<? super Void>> go = new ArrayList<>();
+            boolean more;
+            synchronized (this) {
+                inHand += granted.count();
+                while (inHand > 0 && !waiting.isEmpty()) {
+                    inHand--;
+                    go.add(waiting.poll());
+                }
+                more = !waiting.isEmpty();
+                refilling = more;
+            }
+            go.forEach(e -> e.complete(null));
+            if (more) {
+                refill(Duration.ofMillis(granted.count() > 0 ? 0 : Math.max(granted.waitMillis(), 5)));
+            }
+        }
     }
 
     private record Granted(int count, long waitMillis) {
     }
 
-    private Uni<Granted> take(Channel channel, int want) {
-        int channelRate = rates.get(channel);
+    private Uni<Granted> take(Channel channel, int channelRate, int want) {
         String[] args = {"2", PREFIX + "global", PREFIX + channel.name(), String.valueOf(want),
                 String.valueOf(globalRate), String.valueOf(burst(globalRate)),
                 String.valueOf(channelRate), String.valueOf(burst(channelRate))};

@@ -84,7 +84,7 @@ class Recorder {
             }
             return;
         }
-        write(batch)
+        Uni.createFrom().deferred(() -> write(batch))
                 .onFailure().retry().withBackOff(Duration.ofMillis(50)).atMost(WRITE_TRIES - 1)
                 .subscribe().with(ok -> finish(batch, null), e -> finish(batch, e));
     }

@@ -38,9 +38,12 @@ public class PushWorld {
     final FakeWechatServer wechat;
     final ReactiveRedisDataSource redis;
 
+    final ChannelPauses pauses;
+
     PushWorld(Pool pool, PushWorker worker, PushOutbox outbox, CustomerServiceWindow kefuWindow,
-              WechatEndpoint endpoint, ReactiveRedisDataSource redis) {
+              WechatEndpoint endpoint, ReactiveRedisDataSource redis, ChannelPauses pauses) {
         this.pool = pool;
+        this.pauses = pauses;
         this.redis = redis;
         this.worker = worker;
         this.outbox = outbox;
@@ -54,6 +57,7 @@ public class PushWorld {
         sql("UPDATE push_delivery SET status = 'DEAD', last_error = 'parked by a later test' WHERE status = 'PENDING'");
         sql("DELETE FROM push_consent");
         redis();
+        pauses.forget();
     }
 
     /** Forgets paused channels, rate buckets and remembered closed users of earlier tests. */
