@@ -27,9 +27,11 @@ final class FakeEndpoints {
   private final Set<String> riskyWords = ConcurrentHashMap.newKeySet();
   private final Set<String> reviewWords = ConcurrentHashMap.newKeySet();
   private final AtomicLong msgIds = new AtomicLong(3_000_000_000L);
+  private final FakeDeliveries deliveries;
 
-  FakeEndpoints(FakeAccounts accounts) {
+  FakeEndpoints(FakeAccounts accounts, FakeDeliveries deliveries) {
     this.accounts = accounts;
+    this.deliveries = deliveries;
     this.routes = Map.ofEntries(
         Map.entry(WechatPaths.TOKEN, new Route(this::tokenAuth, this::token)),
         Map.entry(WechatPaths.STABLE_TOKEN, new Route(this::stableTokenAuth, this::stableToken)),
@@ -155,7 +157,15 @@ final class FakeEndpoints {
     if (needsTemplate && isBlank(ex.jsonString("template_id"))) {
       return FakeReply.error(WechatErrors.INVALID_TEMPLATE_ID);
     }
-    return returnsMsgId ? FakeReply.ok(new JsonObject().put("msgid", msgIds.incrementAndGet())) : FakeReply.ok();
+    String clientMsgId = WechatPaths.TEMPLATE_SEND.equals(ex.path) ? ex.jsonString("client_msg_id") : null;
+    Long repeated = deliveries.repeatOf(ex.appId, ex.openid, clientMsgId, ex.receivedAt);
+    if (repeated != null) {
+      return FakeReply.ok(new JsonObject().put("msgid", repeated));
+    }
+    Long msgId = returnsMsgId ? msgIds.incrementAndGet() : null;
+    deliveries.deliver(new FakeWechatServer.Delivery(ex.receivedAt, ex.path, ex.appId, ex.openid, clientMsgId,
+        ex.json.copy()), msgId);
+    return msgId != null ? FakeReply.ok(new JsonObject().put("msgid", msgId)) : FakeReply.ok();
   }
 
   /** Version 2 answers a verdict; version 1 answers 87014 for risky content. */

@@ -74,10 +74,21 @@ public final class FakeWechatServer {
     }
   }
 
+  /**
+   * A message that reached a user: a successful kefu, template or subscribe send. A template send repeating the
+   * openid and {@code client_msg_id} of one within the last 10 minutes is answered but not delivered again.
+   *
+   * @param clientMsgId the template send's {@code client_msg_id}, or null
+   * @param body the request JSON
+   */
+  public record Delivery(Instant at, String path, String appId, String openid, String clientMsgId, JsonObject body) {
+  }
+
   private final Vertx vertx;
   private final FakeAccounts accounts = new FakeAccounts();
   private final FakeRules rules = new FakeRules();
-  private final FakeEndpoints endpoints = new FakeEndpoints(accounts);
+  private final FakeDeliveries deliveries = new FakeDeliveries();
+  private final FakeEndpoints endpoints = new FakeEndpoints(accounts, deliveries);
   private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
   private int recordedCount;
   private volatile HttpServer server;
@@ -242,7 +253,23 @@ public final class FakeWechatServer {
       calls.clear();
       recordedCount = 0;
     }
+    deliveries.clear();
     return this;
+  }
+
+  // ---- delivered messages
+
+  /** Messages delivered to users, oldest first (at most the latest 200,000; cleared with the calls). */
+  public List<Delivery> deliveries() {
+    return deliveries.all();
+  }
+
+  public List<Delivery> deliveries(String path) {
+    return deliveries.all().stream().filter(d -> d.path().equals(path)).toList();
+  }
+
+  public List<Delivery> deliveriesTo(String openid) {
+    return deliveries.all().stream().filter(d -> Objects.equals(d.openid(), openid)).toList();
   }
 
   /** Clears calls, rules, tokens, codes and menus and restores the default risky words; apps stay registered. */
