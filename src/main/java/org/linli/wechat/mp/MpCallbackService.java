@@ -9,6 +9,7 @@ import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 import org.linli.bot.Conversations;
 import org.linli.bot.Reply;
 import org.linli.common.ProblemMessages;
+import org.linli.wechat.CustomerServiceWindow;
 import org.linli.wechat.WechatConfig;
 
 import java.util.Locale;
@@ -30,15 +31,17 @@ class MpCallbackService {
     private final KefuReplies kefu;
     private final WxMpService mp;
     private final WechatConfig config;
+    private final CustomerServiceWindow window;
 
     MpCallbackService(CallbackVerifier verifier, CallbackDedupe dedupe, Conversations bot, KefuReplies kefu,
-                      WxMpService mp, WechatConfig config) {
+                      WxMpService mp, WechatConfig config, CustomerServiceWindow window) {
         this.verifier = verifier;
         this.dedupe = dedupe;
         this.bot = bot;
         this.kefu = kefu;
         this.mp = mp;
         this.config = config;
+        this.window = window;
     }
 
     Uni<String> handle(CallbackParams params, String body) {
@@ -50,7 +53,8 @@ class MpCallbackService {
                 .chain(claim -> {
                     if (claim.first()) {
                         return dedupe.firstUseOfNonce(params).chain(fresh -> fresh
-                                ? answer(message, key)
+                                ? window.recordInbound(message.getFromUser()).onFailure().recoverWithNull()
+                                        .chain(() -> answer(message, key))
                                 // Same signed query, different message: someone is replaying a captured request.
                                 : dedupe.forget(key).chain(() -> Uni.createFrom().failure(CallbackRejected.replayed())));
                     }

@@ -28,6 +28,18 @@ class MpCallbackFlowTest {
     @Inject
     BotWorld world;
 
+    @Inject
+    io.quarkus.redis.datasource.RedisDataSource redis;
+
+    @Test
+    void everyMessageOpensTheCustomerServiceWindowForPushes() {
+        String openid = BotWorld.newOpenid();
+        assertEquals(null, redis.value(String.class).get("linli:wx:last-inbound:" + openid));
+        say(openid, "帮助");
+        String at = redis.value(String.class).get("linli:wx:last-inbound:" + openid);
+        assertTrue(at != null && Math.abs(Long.parseLong(at) - System.currentTimeMillis()) < 60_000, at);
+    }
+
     private static String say(String openid, String text) {
         return WechatCallbacks.exchange(IncomingMessage.text(openid, text), false).text();
     }
