@@ -5,6 +5,7 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.mutiny.redis.client.Response;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -62,13 +63,25 @@ class RateLimiter {
     private final Map<Channel, Permits> permits = new EnumMap<>(Channel.class);
     private volatile String sha;
 
+    @Inject
     RateLimiter(ReactiveRedisDataSource redis, PushConfig config) {
+        this(redis, config.rate().global(), rates(config.rate()));
+    }
+
+    RateLimiter(ReactiveRedisDataSource redis, int globalRate, Map<Channel, Integer> channelRates) {
         this.redis = redis;
-        this.globalRate = config.rate().global();
+        this.globalRate = globalRate;
         for (Channel channel : Channel.values()) {
-            int rate = config.rate().channel().getOrDefault(channel.name(), config.rate().defaultPerChannel());
-            permits.put(channel, new Permits(channel, rate));
+            permits.put(channel, new Permits(channel, channelRates.getOrDefault(channel, globalRate)));
         }
+    }
+
+    private static Map<Channel, Integer> rates(PushConfig.Rate config) {
+        Map<Channel, Integer> rates = new EnumMap<>(Channel.class);
+        for (Channel channel : Channel.values()) {
+            rates.put(channel, config.channel().getOrDefault(channel.name(), config.defaultPerChannel()));
+        }
+        return rates;
     }
 
     /** Completes when one send on this channel may go out. */
