@@ -55,13 +55,10 @@ final class RosterReader {
         }
     }
 
-    private static final Map<String, Column> BY_HEADER = new HashMap<>();
-
-    static {
-        for (Column c : Column.values()) {
-            c.names.forEach(name -> BY_HEADER.put(name, c));
-        }
-    }
+    /** Every accepted header spelling to its column; a constant lookup table. */
+    private static final Map<String, Column> BY_HEADER = Arrays.stream(Column.values())
+            .flatMap(c -> c.names.stream().map(name -> Map.entry(name, c)))
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
 
     private static final Map<String, AreaSource> AREA_SOURCES = Map.of(
             "不动产登记", AreaSource.REGISTRY, "不动产登记簿", AreaSource.REGISTRY, "登记", AreaSource.REGISTRY,
