@@ -89,6 +89,9 @@ public class AuthService {
                             r.miniOpenid = identity.openid();
                             r.unionid = identity.unionid();
                             return residents.persist(r);
-                        })));
+                        })))
+                // Two first logins of one person at once: the loser of the unique openid finds the winner's row.
+                .onFailure().recoverWithUni(e -> Panache.withSession(() -> residents.findByMiniOpenid(identity.openid()))
+                        .onItem().ifNull().failWith(() -> e));
     }
 }

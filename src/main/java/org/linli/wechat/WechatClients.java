@@ -32,6 +32,9 @@ public class WechatClients {
         String base = endpoint.apiBaseUrl();
         storage.setHostConfig(new WxMpHostConfig(base, base, base));
         storage.setApacheHttpClientBuilder(httpClient(config));
+        // stable_token answers the same token to every caller while it is valid, so a refresh racing on
+        // another replica cannot invalidate ours (plain /cgi-bin/token would).
+        storage.useStableAccessToken(true);
         WxMpServiceImpl service = new WxMpServiceImpl();
         service.setWxMpConfigStorage(storage);
         service.setMaxRetryTimes(2);
@@ -45,6 +48,7 @@ public class WechatClients {
         storage.setAppid(config.mini().appId());
         storage.setSecret(config.mini().secret());
         storage.setApiHostUrl(endpoint.apiBaseUrl());
+        storage.useStableAccessToken(true);
         storage.setApacheHttpClientBuilder(httpClient(config));
         WxMaServiceImpl service = new WxMaServiceImpl();
         service.setWxMaConfig(storage);

@@ -33,8 +33,17 @@ public interface WechatConfig {
         /** The 43-character EncodingAESKey for safe mode. */
         String aesKey();
 
+        /** Callbacks whose timestamp is further than this from now are refused. */
         @WithDefault("PT5M")
         Duration replayWindow();
+
+        /** WeChat waits 5 s for a passive reply; slower replies are answered "success" and sent later by kefu. */
+        @WithDefault("PT4S")
+        Duration replyDeadline();
+
+        /** How long a message id is remembered so WeChat's retries get the first reply; covers all 3 tries. */
+        @WithDefault("PT5M")
+        Duration dedupeTtl();
     }
 
     interface Mini {

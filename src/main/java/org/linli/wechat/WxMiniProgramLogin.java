@@ -23,17 +23,17 @@ class WxMiniProgramLogin implements MiniProgramLogin {
     @Override
     public Uni<MiniIdentity> exchange(String code) {
         return workers.call(() -> {
-                    try {
-                        WxMaJscode2SessionResult result = mini.getUserService().getSessionInfo(code);
-                        return new MiniIdentity(result.getOpenid(), result.getUnionid(), result.getSessionKey());
-                    } catch (WxErrorException e) {
-                        int errcode = e.getError().getErrorCode();
-                        // 40029 invalid code, 40163 code used, 40226 high-risk user: the user's problem, not ours.
-                        if (errcode == 40029 || errcode == 40163 || errcode == 40226) {
-                            throw new RejectedCode(e.getError().getErrorMsg());
-                        }
-                        throw new WechatUnavailable(e);
-                    }
+            try {
+                WxMaJscode2SessionResult result = mini.getUserService().getSessionInfo(code);
+                return new MiniIdentity(result.getOpenid(), result.getUnionid(), result.getSessionKey());
+            } catch (WxErrorException e) {
+                int errcode = e.getError().getErrorCode();
+                // 40029 invalid code, 40163 code used, 40226 high-risk user: the user's problem, not ours.
+                if (errcode == 40029 || errcode == 40163 || errcode == 40226) {
+                    throw new RejectedCode(e.getError().getErrorMsg());
+                }
+                throw new WechatUnavailable(e);
+            }
         });
     }
 }

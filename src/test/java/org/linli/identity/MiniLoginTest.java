@@ -95,6 +95,27 @@ class MiniLoginTest {
     }
 
     @Test
+    void simultaneousFirstLoginsOfOnePersonMakeOneResident() throws Exception {
+        String openid = Api.unique("o-");
+        java.util.List<String> codes = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            codes.add("par" + i + "-" + openid);
+            wechat.registerCode(codes.get(i), openid, null);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.Set<Integer> ids = new java.util.HashSet<>();
+            for (var f : pool.invokeAll(codes.stream().map(c -> (java.util.concurrent.Callable<Integer>)
+                    () -> login(c).then().statusCode(200).extract().path("id")).toList())) {
+                ids.add(f.get());
+            }
+            assertEquals(1, ids.size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void emptyCodeIsAValidationProblem() {
         login("").then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
                 .body("detail", not(equalTo("")));

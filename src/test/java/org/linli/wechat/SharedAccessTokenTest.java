@@ -17,10 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Several replicas share one access token through Redis: two independent WxJava services (as on two pods)
- * fetching at once make exactly one token call, and both use that token.
+ * fetching at once end up using one token, fetched through stable_token (which never invalidates a token that
+ * another replica still holds).
  */
 @QuarkusTest
 @QuarkusTestResource(LinliInfra.class)
@@ -57,6 +59,8 @@ class SharedAccessTokenTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(1, fake.calls(WechatPaths.TOKEN).size());
+        // Fetched once, or at most once more by a replica that raced the lock; either way the same stable token.
+        assertTrue(fake.calls(WechatPaths.STABLE_TOKEN).size() <= 2, fake.calls(WechatPaths.STABLE_TOKEN).toString());
+        assertEquals(0, fake.calls(WechatPaths.TOKEN).size());
     }
 }

@@ -1,0 +1,77 @@
+package org.linli.notice;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import org.linli.common.Problem;
+import org.linli.push.PushMessage;
+import org.linli.push.PushOutbox;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/** Hands a notice version to the push outbox (in the caller's transaction) and records what was handed over. */
+@ApplicationScoped
+class NoticePushes {
+
+    static final String KIND = "NOTICE";
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /**
+     * Looked up per call, not injected: until the push engine is deployed there is no PushOutbox bean, and the
+     * application must still build and start; publishing then fails (503, nothing written) instead.
+     */
+    private final Instance<PushOutbox> outbox;
+    private final NoticeAudience audience;
+
+    NoticePushes(Instance<PushOutbox> outbox, NoticeAudience audience) {
+        this.outbox = outbox;
+        this.audience = audience;
+    }
+
+    static String sourceRef(Notice n) {
+        return "notice:" + n.id + ":v" + n.version;
+    }
+
+    /** Pushes the notice's current version to its residents, no earlier than its publication time. */
+    Uni<PushReceipt> send(Notice n, boolean update, OffsetDateTime now) {
+        OffsetDateTime notBefore = n.publishAt.isAfter(now) ? n.publishAt : null;
+        PushMessage message = message(n, update, notBefore);
+        return audience.residents(n.id)
+                .chain(residents -> enqueue(message, residents)
+                        .map(queued -> new PushReceipt(message.sourceRef(), residents.size(), queued,
+                                NoticeClock.local(notBefore))))
+                .call(receipt -> Sql.of("insert into notice_push (notice_id, version, source_ref, recipients, queued,"
+                                + " not_before, created_at) values (:notice, :version, :ref, :recipients, :queued,"
+                                + " cast(:notBefore as timestamptz), :now)")
+                        .param("notice", n.id).param("version", n.version).param("ref", receipt.sourceRef())
+                        .param("recipients", receipt.recipients()).param("queued", receipt.queued())
+                        .param("notBefore", notBefore)
+                        .param("now", now)
+                        .update());
+    }
+
+    private Uni<Integer> enqueue(PushMessage message, List<Long> residents) {
+        if (!outbox.isResolvable()) {
+            Log.error("No PushOutbox bean: notices cannot be published until the push engine is deployed");
+            return Uni.createFrom().failure(new Problem(503, "NOTICE_PUSH_UNAVAILABLE"));
+        }
+        return residents.isEmpty() ? Uni.createFrom().item(0) : outbox.get().enqueue(message, residents);
+    }
+
+    static PushMessage message(Notice n, boolean update, OffsetDateTime notBefore) {
+        String excerpt = NoticeMarkdown.excerpt(n.body, 40);
+        return new PushMessage(n.communityId, sourceRef(n), KIND, n.urgent(), n.title,
+                update ? "通知已更新：" + excerpt : excerpt,
+                NoticeLink.path(n.id),
+                Map.of("noticeId", String.valueOf(n.id),
+                        "category", n.category.label(),
+                        "priority", n.priority.label(),
+                        "publishAt", n.publishAt.atZoneSameInstant(NoticeClock.COMMUNITY_ZONE).format(MINUTE),
+                        "updated", String.valueOf(update)),
+                notBefore == null ? null : notBefore.toInstant());
+    }
+}

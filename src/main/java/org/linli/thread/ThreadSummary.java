@@ -1,0 +1,14 @@
+package org.linli.thread;
+
+import java.time.OffsetDateTime;
+
+/** A thread as its author and other features see it. */
+public record ThreadSummary(long id, String refNo, long communityId, long residentId, Long householdId,
+                            String description, String locationText, ThreadStatus status, ThreadSource source,
+                            OffsetDateTime createdAt) {
+
+    static ThreadSummary of(ConsultationThread t) {
+        return new ThreadSummary(t.id, t.refNo, t.communityId, t.residentId, t.householdId, t.description,
+                t.locationText, t.status, t.source, t.createdAt);
+    }
+}

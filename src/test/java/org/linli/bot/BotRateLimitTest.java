@@ -1,0 +1,48 @@
+package org.linli.bot;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.linli.support.LinliInfra;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.linli.bot.BotWorld.newOpenid;
+import static org.linli.bot.Says.says;
+
+/** Over the limit: one polite reply, then silence until the window passes; other residents are unaffected. */
+@QuarkusTest
+@QuarkusTestResource(LinliInfra.class)
+@TestProfile(BotRateLimitTest.SmallLimit.class)
+class BotRateLimitTest {
+
+    public static class SmallLimit implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("linli.bot.rate-limit.messages", "3", "linli.bot.rate-limit.window", "PT2S");
+        }
+    }
+
+    @Inject
+    BotWorld world;
+
+    @Test
+    void overTheLimitOnePoliteReplyThenSilenceUntilTheWindowPasses() throws InterruptedException {
+        String openid = newOpenid();
+        String neighbour = newOpenid();
+        for (int i = 0; i < 3; i++) {
+            says(world.say(openid, "帮助"), "说事");
+        }
+        says(world.say(openid, "帮助"), "有点快", "稍等");
+        assertEquals(Reply.NONE, world.say(openid, "帮助"));
+        assertEquals(Reply.NONE, world.say(openid, "说事"));
+        says(world.say(neighbour, "帮助"), "说事");
+
+        Thread.sleep(2_200);
+        says(world.say(openid, "帮助"), "说事");
+    }
+}

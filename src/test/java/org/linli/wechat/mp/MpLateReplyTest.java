@@ -1,0 +1,74 @@
+package org.linli.wechat.mp;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.linli.support.Api;
+import org.linli.support.LinliInfra;
+import org.linli.support.WechatCallbacks;
+import org.linli.wechat.WechatEndpoint;
+import org.linli.wechat.fake.FakeWechatServer;
+import org.linli.wechat.fake.WechatPaths;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The 5-second rule: when the reply is not ready by the deadline (here shrunk to 1 ms), WeChat gets "success" at
+ * once and the reply follows as a customer-service message; a retry gets the reply once it exists.
+ */
+@QuarkusTest
+@QuarkusTestResource(LinliInfra.class)
+@TestProfile(MpLateReplyTest.TinyDeadline.class)
+class MpLateReplyTest {
+
+    public static class TinyDeadline implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("linli.wechat.mp.reply-deadline", "PT0.001S");
+        }
+    }
+
+    @Inject
+    WechatEndpoint endpoint;
+
+    @Test
+    void slowRepliesAreAnsweredSuccessAndSentByKefu() throws Exception {
+        FakeWechatServer wechat = endpoint.fake().orElseThrow();
+        String openid = Api.unique("late");
+        String xml = WechatCallbacks.text(openid, "帮助", WechatCallbacks.nextMsgId());
+
+        WechatCallbacks.postPlain(xml).then().statusCode(200).body(equalTo("success"));
+
+        List<FakeWechatServer.Call> sent = awaitKefu(wechat, openid);
+        assertEquals(1, sent.size());
+        assertTrue(sent.get(0).body().contains("说事"), sent.get(0).body());
+
+        // WeChat's retry after the reply exists gets it passively; no second kefu message.
+        String retry = WechatCallbacks.postPlain(xml).then().statusCode(200).extract().asString();
+        assertTrue(retry.equals("success") || WechatCallbacks.tag(retry, "Content").contains("说事"), retry);
+        Thread.sleep(300);
+        assertEquals(1, awaitKefu(wechat, openid).size());
+    }
+
+    private static List<FakeWechatServer.Call> awaitKefu(FakeWechatServer wechat, String openid) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<FakeWechatServer.Call> calls = wechat.callsFor(openid).stream()
+                    .filter(c -> c.path().equals(WechatPaths.KEFU_SEND) && c.errcode() == 0).toList();
+            if (!calls.isEmpty()) {
+                return calls;
+            }
+            Thread.sleep(50);
+        }
+        return List.of();
+    }
+}
