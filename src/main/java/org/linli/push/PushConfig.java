@@ -105,7 +105,8 @@ public interface PushConfig {
 
         /**
          * Template keyword → value for the OA template, e.g. {@code thing1=title}. Values: title, summary, time, date,
-         * kind, a name from PushMessage.fields, or a literal after '='.
+         * kind, a name from PushMessage.fields, alternatives {@code publishAt|time} (the first not blank), or a
+         * literal after '='.
          */
         Map<String, String> fields();
 

@@ -53,10 +53,21 @@ public class TemplateCatalog {
         return data;
     }
 
+    /** {@code a|b}: the first of the alternatives that is not blank. */
     private String value(QueuedMessage message, String expression) {
         if (expression.startsWith("=")) {
             return expression.substring(1);
         }
+        for (String alternative : expression.split("\\|")) {
+            String value = single(message, alternative.trim());
+            if (!value.isBlank()) {
+                return value;
+            }
+        }
+        return "";
+    }
+
+    private String single(QueuedMessage message, String expression) {
         return switch (expression) {
             case "title" -> message.title();
             case "summary" -> Objects.requireNonNullElse(message.summary(), "");
