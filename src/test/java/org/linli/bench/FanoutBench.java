@@ -11,6 +11,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.linli.push.PushMessage;
@@ -52,14 +53,23 @@ class FanoutBench {
     static final int RESIDENTS = Integer.getInteger("bench.residents", 50_000);
     static final String MINI_TEMPLATE = "demo-mini-notice";
 
-    /** The worker runs on its schedule as in production; the fake's per-call DEBUG log would cost more than a send. */
+    /**
+     * The worker runs on its schedule as in production; the fake's per-call DEBUG log would cost more than a send.
+     * {@code -Dbench.in-flight=N} raises linli.push.max-in-flight (and the HTTP pool with it).
+     */
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
+            Map<String, String> config = new HashMap<>(Map.of(
                     "linli.push.enabled", "true",
                     "linli.push.quota-pause", "PT3S",
-                    "quarkus.log.category.\"org.linli\".level", "INFO");
+                    "quarkus.log.category.\"org.linli\".level", "INFO"));
+            Integer inFlight = Integer.getInteger("bench.in-flight");
+            if (inFlight != null) {
+                config.put("linli.push.max-in-flight", String.valueOf(inFlight));
+                config.put("linli.wechat.max-connections", String.valueOf(inFlight + 50));
+            }
+            return config;
         }
     }
 
@@ -160,6 +170,9 @@ class FanoutBench {
         List<String> report = new ArrayList<>();
         report.add(String.format(Locale.ROOT, "residents           %d (mini+consent %d, OA %d, none %d, kefu window %d)",
                 RESIDENTS, people.mini, people.mp, people.none, people.kefu));
+        report.add(String.format(Locale.ROOT, "settings            max-in-flight %s, heap max %d MiB",
+                ConfigProvider.getConfig().getValue("linli.push.max-in-flight", String.class),
+                Runtime.getRuntime().maxMemory() >> 20));
         report.add(String.format(Locale.ROOT, "enqueue             %d ms (one statement)", enqueue.toMillis()));
         report.add(String.format(Locale.ROOT, "time to finish      %.1f s (enqueue commit to last outcome recorded)", secs));
         report.add(String.format(Locale.ROOT, "WeChat sends        %d delivered, %.0f /s; %d API calls in all, %.0f /s",

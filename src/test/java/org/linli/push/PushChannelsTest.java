@@ -85,6 +85,22 @@ class PushChannelsTest {
     }
 
     @Test
+    void keywordValuesComeFromTheConfiguredMapping() {
+        var person = world.resident(community, false, true);
+        String ref = unique("notice:");
+        world.enqueue(new PushMessage(community, ref, "NOTICE", true, "停电通知", "摘要", null,
+                Map.of("publishAt", "2026-12-01 09:00"), null), List.of(person.id()));
+        world.drain();
+        JsonObject data = wechat.deliveriesTo(person.mpOpenid()).get(0).body().getJsonObject("data");
+        assertEquals("2026-12-01 09:00", data.getJsonObject("time3").getString("value"), "time3=publishAt|time");
+        assertEquals(Map.of("thing1", "停电通知", "thing2", "摘要", "time3", "2026-12-01 09:00"),
+                Map.of("thing1", data.getJsonObject("thing1").getString("value"),
+                        "thing2", data.getJsonObject("thing2").getString("value"),
+                        "time3", data.getJsonObject("time3").getString("value")));
+        assertFalse(wechat.deliveriesTo(person.mpOpenid()).get(0).body().containsKey("miniprogram"), "no page");
+    }
+
+    @Test
     void miniProgramSubscribeMessageUsesOneConsent() {
         var person = world.resident(community, true, true);
         world.grantConsent(person.id(), MINI_TEMPLATE, 2);

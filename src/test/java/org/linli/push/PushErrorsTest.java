@@ -81,6 +81,12 @@ class PushErrorsTest {
         assertEquals("SENT", world.status(expired, people.get(0).id()));
         assertEquals(1, templateCalls(42001));
         assertEquals(tokens + 2, tokenCalls());
+
+        wechat.failNext(WechatPaths.TEMPLATE_SEND, 40014, 1);
+        String badToken = push(people.subList(1, 2), true);
+        assertEquals("SENT", world.status(badToken, people.get(1).id()));
+        assertEquals(1, templateCalls(40014));
+        assertEquals(tokens + 3, tokenCalls());
     }
 
     @Test

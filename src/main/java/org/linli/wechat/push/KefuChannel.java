@@ -57,8 +57,12 @@ class KefuChannel implements PushChannel {
         }
         if (request.page() != null) {
             text.append("\n<a href=\"https://mp.weixin.qq.com\" data-miniprogram-appid=\"").append(miniAppId)
-                    .append("\" data-miniprogram-path=\"").append(request.page()).append("\">查看详情</a>");
+                    .append("\" data-miniprogram-path=\"").append(attribute(request.page())).append("\">查看详情</a>");
         }
         return text.toString();
+    }
+
+    private static String attribute(String value) {
+        return value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }
