@@ -93,19 +93,26 @@ class NoticePublisher {
                 })
                 .call(n -> NoticeVersion.of(n, editor.staffId(), now).persist())
                 .call(Panache::flush)
-                .chain(n -> (renotify ? pushes.send(n, true, now) : Uni.createFrom().<PushReceipt>nullItem())
+                .chain(n -> (renotify
+                        ? pushes.cancelBefore(n, n.version).chain(() -> pushes.send(n, true, now))
+                        : Uni.createFrom().<PushReceipt>nullItem())
                         .chain(receipt -> notices.view(n).map(view -> new NoticeChange(view, receipt)))));
     }
 
-    /** Takes the notice down for residents; staff keep seeing it. Withdrawing twice changes nothing. */
+    /**
+     * Takes the notice down for residents, and calls off its pushes not delivered yet; staff keep seeing it.
+     * Withdrawing twice changes nothing.
+     */
     Uni<NoticeView> withdraw(long communityId, long noticeId, StaffReach staff) {
         OffsetDateTime now = clock.now();
         return Panache.withTransaction(() -> notices.changeable(communityId, noticeId, staff)
-                .invoke(n -> {
-                    if (n.withdrawnAt == null) {
-                        n.withdrawnAt = now;
-                        n.withdrawnBy = staff.staffId();
+                .call(n -> {
+                    if (n.withdrawnAt != null) {
+                        return Uni.createFrom().voidItem();
                     }
+                    n.withdrawnAt = now;
+                    n.withdrawnBy = staff.staffId();
+                    return pushes.cancelBefore(n, Integer.MAX_VALUE);
                 })
                 .call(Panache::flush)
                 .chain(notices::view));

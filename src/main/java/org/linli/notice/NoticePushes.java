@@ -1,10 +1,7 @@
 package org.linli.notice;
 
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
-import org.linli.common.Problem;
 import org.linli.push.PushMessage;
 import org.linli.push.PushOutbox;
 
@@ -20,14 +17,10 @@ class NoticePushes {
     static final String KIND = "NOTICE";
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    /**
-     * Looked up per call, not injected: until the push engine is deployed there is no PushOutbox bean, and the
-     * application must still build and start; publishing then fails (503, nothing written) instead.
-     */
-    private final Instance<PushOutbox> outbox;
+    private final PushOutbox outbox;
     private final NoticeAudience audience;
 
-    NoticePushes(Instance<PushOutbox> outbox, NoticeAudience audience) {
+    NoticePushes(PushOutbox outbox, NoticeAudience audience) {
         this.outbox = outbox;
         this.audience = audience;
     }
@@ -55,11 +48,20 @@ class NoticePushes {
     }
 
     private Uni<Integer> enqueue(PushMessage message, List<Long> residents) {
-        if (!outbox.isResolvable()) {
-            Log.error("No PushOutbox bean: notices cannot be published until the push engine is deployed");
-            return Uni.createFrom().failure(new Problem(503, "NOTICE_PUSH_UNAVAILABLE"));
-        }
-        return residents.isEmpty() ? Uni.createFrom().item(0) : outbox.get().enqueue(message, residents);
+        return residents.isEmpty() ? Uni.createFrom().item(0) : outbox.enqueue(message, residents);
+    }
+
+    /** Calls off what the pushes of the notice's versions before {@code version} have not delivered yet. */
+    Uni<Integer> cancelBefore(Notice n, int version) {
+        return sourceRefs(n.id, version).chain(outbox::cancel);
+    }
+
+    /** Every source ref the notice was pushed under before {@code version}, oldest first. */
+    static Uni<List<String>> sourceRefs(long noticeId, int beforeVersion) {
+        return Sql.of("select source_ref from notice_push where notice_id = :notice and version < :version"
+                        + " order by id")
+                .param("notice", noticeId).param("version", beforeVersion).column()
+                .map(refs -> refs.stream().map(String.class::cast).toList());
     }
 
     static PushMessage message(Notice n, boolean update, OffsetDateTime notBefore) {
@@ -72,6 +74,7 @@ class NoticePushes {
                         "priority", n.priority.label(),
                         "publishAt", n.publishAt.atZoneSameInstant(NoticeClock.COMMUNITY_ZONE).format(MINUTE),
                         "updated", String.valueOf(update)),
-                notBefore == null ? null : notBefore.toInstant());
+                notBefore == null ? null : notBefore.toInstant(),
+                n.expiresAt == null ? null : n.expiresAt.toInstant());
     }
 }

@@ -49,7 +49,8 @@ class Claims {
               FROM claimed c JOIN resident r ON r.id = c.resident_id""";
 
     private static final String MESSAGES = """
-            SELECT id, community_id, source_ref, kind, urgent, title, summary, page, fields::text AS fields, created_at
+            SELECT id, community_id, source_ref, kind, urgent, title, summary, page, fields::text AS fields, created_at,
+                   expires_at
               FROM push_message WHERE id = ANY($1)""";
 
     private static final int MESSAGE_CACHE = 1_000;
@@ -98,7 +99,8 @@ class Claims {
     private QueuedMessage message(Row r) {
         return new QueuedMessage(r.getLong("id"), r.getLong("community_id"), r.getString("source_ref"),
                 r.getString("kind"), r.getBoolean("urgent"), r.getString("title"), r.getString("summary"),
-                r.getString("page"), fields(r.getString("fields")), r.getOffsetDateTime("created_at").toInstant());
+                r.getString("page"), fields(r.getString("fields")), r.getOffsetDateTime("created_at").toInstant(),
+                r.getOffsetDateTime("expires_at") == null ? null : r.getOffsetDateTime("expires_at").toInstant());
     }
 
     private Map<String, String> fields(String text) {

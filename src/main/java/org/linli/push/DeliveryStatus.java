@@ -9,5 +9,7 @@ public enum DeliveryStatus {
     /** No WeChat channel was open; shown in the Mini-Program inbox. */
     IN_APP,
     /** Given up; listed for staff, who can re-drive it. */
-    DEAD
+    DEAD,
+    /** Not delivered and no longer to be: the message was called off (e.g. its notice withdrawn) or expired. */
+    CANCELLED
 }

@@ -46,6 +46,9 @@ final class Dispatcher {
 
     Uni<Outcome> decide(Claim claim) {
         Instant now = clock.instant();
+        if (claim.message().expired(now)) {
+            return Uni.createFrom().item(Outcome.expired(claim, now));
+        }
         if (!claim.urgent() && quietHours.contains(now)) {
             Instant morning = quietHours.endOf(now);
             return Uni.createFrom().item(Outcome.release(claim, morning.plus(Backoff.jitter(Duration.ofMinutes(10)))));

@@ -23,7 +23,8 @@ public class Inbox {
     private static final String LIST = """
             SELECT d.id, m.source_ref, m.kind, m.title, m.summary, m.page, d.done_at, d.seen_at IS NOT NULL AS seen
               FROM push_delivery d JOIN push_message m ON m.id = d.message_id
-             WHERE d.resident_id = $1 AND d.status = 'IN_APP'
+             WHERE d.resident_id = $1 AND d.status = 'IN_APP' AND m.cancelled_at IS NULL
+               AND (m.expires_at IS NULL OR m.expires_at > $3)
              ORDER BY d.id DESC
              LIMIT $2""";
 
@@ -36,7 +37,7 @@ public class Inbox {
     }
 
     public Uni<List<Item>> of(long residentId, int limit) {
-        return pool.preparedQuery(LIST).execute(Tuple.of(residentId, limit)).map(rows -> {
+        return pool.preparedQuery(LIST).execute(Tuple.of(residentId, limit, utc(clock.instant()))).map(rows -> {
             List<Item> items = new ArrayList<>();
             rows.forEach(r -> items.add(new Item(r.getLong("id"), r.getString("source_ref"), r.getString("kind"),
                     r.getString("title"), r.getString("summary"), r.getString("page"),

@@ -30,6 +30,12 @@ record Outcome(Claim claim, DeliveryStatus status, Channel channel, int floor, I
                 trail.errcode(), trail.error(), null, now, trail.attempts());
     }
 
+    /** Not sent: the message was no longer worth sending when its turn came. */
+    static Outcome expired(Claim c, Instant now) {
+        return new Outcome(c, DeliveryStatus.CANCELLED, null, c.floor(), now, c.failures(), null, "expired", null, now,
+                List.of());
+    }
+
     /** Hand the row back untouched (not sent), due at {@code at}. */
     static Outcome release(Claim c, Instant at) {
         return new Outcome(c, DeliveryStatus.PENDING, null, c.floor(), at, c.failures(), null, null, null, null,

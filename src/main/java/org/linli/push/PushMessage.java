@@ -16,7 +16,15 @@ import java.util.Map;
  * @param page       Mini-Program page the message opens, e.g. {@code pages/notice/detail?id=42}
  * @param fields     extra named values for the template field mapping
  * @param notBefore  send no earlier than this (scheduled publication); null = now
+ * @param expiresAt  not worth sending from this moment on (a notice's expiry, a poll's close); null = never
  */
 public record PushMessage(long communityId, String sourceRef, String kind, boolean urgent, String title,
-                          String summary, String page, Map<String, String> fields, Instant notBefore) {
+                          String summary, String page, Map<String, String> fields, Instant notBefore,
+                          Instant expiresAt) {
+
+    /** A message that stays worth sending until it is delivered. */
+    public PushMessage(long communityId, String sourceRef, String kind, boolean urgent, String title, String summary,
+                       String page, Map<String, String> fields, Instant notBefore) {
+        this(communityId, sourceRef, kind, urgent, title, summary, page, fields, notBefore, null);
+    }
 }

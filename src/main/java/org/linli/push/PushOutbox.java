@@ -12,4 +12,11 @@ public interface PushOutbox {
 
     /** Queues the message for these residents; returns how many deliveries were newly queued. */
     Uni<Integer> enqueue(PushMessage message, Collection<Long> residentIds);
+
+    /**
+     * Calls these messages off: deliveries not yet made (waiting, retrying or dead) end as CANCELLED and in-app
+     * copies leave the inbox. A send already in flight may still arrive; it is then recorded as SENT. Answers how
+     * many deliveries were cancelled.
+     */
+    Uni<Integer> cancel(Collection<String> sourceRefs);
 }

@@ -24,7 +24,8 @@ import static org.linli.push.Claims.utc;
  * else arrived meanwhile, in one transaction of two statements. So the window between WeChat's answer and its record
  * stays one short transaction under light load, and 500 sends/s cost a few dozen commits/s under heavy load.
  * <p>
- * An outcome is applied only if the claim that produced it is still the current one ({@code claims} fence).
+ * An outcome is applied only if the claim that produced it is still the current one ({@code claims} fence). A
+ * delivery cancelled while its send was in flight takes SENT if WeChat accepted it: that is what happened.
  */
 class Recorder {
 
@@ -41,7 +42,8 @@ class Recorder {
               FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::int[], $6::timestamptz[], $7::int[],
                           $8::int[], $9::text[], $10::text[], $11::timestamptz[])
                    AS o(id, claims, status, channel, floor, next_at, failures, errcode, error, msg_id, done_at)
-             WHERE d.id = o.id AND d.claims = o.claims AND d.status = 'PENDING'""";
+             WHERE d.id = o.id AND d.claims = o.claims
+               AND (d.status = 'PENDING' OR (d.status = 'CANCELLED' AND o.status = 'SENT'))""";
 
     private static final String ATTEMPTS = """
             INSERT INTO push_attempt (delivery_id, channel, verdict, errcode, attempted_at, duration_ms, worker)

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -30,15 +31,29 @@ public class SqlPushOutbox implements PushOutbox {
     private static final String ENQUEUE = """
             WITH m AS (
                 INSERT INTO push_message (community_id, source_ref, kind, urgent, title, summary, page, fields,
-                                          not_before, created_at)
+                                          not_before, expires_at, created_at)
                 VALUES (:community, :ref, :kind, :urgent, :title, :summary, :page, CAST(CAST(:fields AS text) AS jsonb),
-                        :notBefore, :now)
+                        :notBefore, :expiresAt, :now)
                 ON CONFLICT (source_ref) DO UPDATE SET source_ref = EXCLUDED.source_ref
-                RETURNING id, community_id),
+                RETURNING id, community_id, cancelled_at),
             d AS (
                 INSERT INTO push_delivery (message_id, community_id, resident_id, next_attempt_at, updated_at)
                 SELECT m.id, m.community_id, r.id, :due, :now FROM m, unnest(CAST(string_to_array(:residents, ',') AS bigint[])) AS r(id)
+                 WHERE m.cancelled_at IS NULL
                 ON CONFLICT (message_id, resident_id) DO NOTHING
+                RETURNING 1)
+            SELECT count(*) FROM d""";
+
+    private static final String CANCEL = """
+            WITH m AS (
+                UPDATE push_message SET cancelled_at = COALESCE(cancelled_at, :now)
+                 WHERE source_ref = ANY(string_to_array(:refs, chr(10)))
+                RETURNING id),
+            d AS (
+                UPDATE push_delivery d
+                   SET status = 'CANCELLED', claimed_until = NULL, done_at = :now, updated_at = :now
+                  FROM m
+                 WHERE d.message_id = m.id AND d.status IN ('PENDING', 'DEAD')
                 RETURNING 1)
             SELECT count(*) FROM d""";
 
@@ -67,10 +82,7 @@ public class SqlPushOutbox implements PushOutbox {
         }
         Instant now = clock.instant();
         Instant due = quietHours.schedule(latest(now, message.notBefore()), message.urgent());
-        return Panache.currentTransaction()
-                .onItem().ifNull().failWith(() -> new IllegalStateException(
-                        "PushOutbox.enqueue must run inside Panache.withTransaction, with the change it announces"))
-                .chain(tx -> Panache.getSession())
+        return callersSession("enqueue")
                 .chain(session -> session.createNativeQuery(ENQUEUE, Long.class)
                         .setParameter("community", message.communityId())
                         .setParameter("ref", message.sourceRef())
@@ -81,6 +93,7 @@ public class SqlPushOutbox implements PushOutbox {
                         .setParameter("page", message.page())
                         .setParameter("fields", toJson(message.fields()))
                         .setParameter("notBefore", utc(message.notBefore()))
+                        .setParameter("expiresAt", utc(message.expiresAt()))
                         .setParameter("now", utc(now))
                         .setParameter("due", utc(due))
                         .setParameter("residents", residents)
@@ -88,9 +101,31 @@ public class SqlPushOutbox implements PushOutbox {
                 .map(Long::intValue);
     }
 
+    @Override
+    public Uni<Integer> cancel(Collection<String> sourceRefs) {
+        if (sourceRefs.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        sourceRefs.forEach(ref -> require(ref != null && ref.indexOf('\n') < 0, "sourceRef must be one line"));
+        return callersSession("cancel")
+                .chain(session -> session.createNativeQuery(CANCEL, Long.class)
+                        .setParameter("refs", String.join("\n", sourceRefs))
+                        .setParameter("now", utc(clock.instant()))
+                        .getSingleResult())
+                .map(Long::intValue);
+    }
+
+    private static Uni<Mutiny.Session> callersSession(String operation) {
+        return Panache.currentTransaction()
+                .onItem().ifNull().failWith(() -> new IllegalStateException("PushOutbox." + operation
+                        + " must run inside Panache.withTransaction, with the change it announces"))
+                .chain(tx -> Panache.getSession());
+    }
+
     private static void validate(PushMessage m) {
         require(m.sourceRef() != null && !m.sourceRef().isBlank() && m.sourceRef().length() <= 128,
                 "sourceRef must be 1..128 characters");
+        require(m.sourceRef().chars().noneMatch(Character::isISOControl), "sourceRef must be one line");
         require(m.kind() != null && !m.kind().isBlank() && m.kind().length() <= 32, "kind must be 1..32 characters");
         require(m.title() != null && !m.title().isBlank(), "title is required");
         require(m.page() == null || m.page().length() <= 512, "page must be at most 512 characters");

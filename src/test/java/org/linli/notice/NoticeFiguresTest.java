@@ -3,8 +3,10 @@ package org.linli.notice;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.linli.community.MembershipStatus;
+import org.linli.push.PushWorld;
 import org.linli.support.Api;
 import org.linli.support.LinliInfra;
 
@@ -26,6 +28,32 @@ import static org.linli.notice.NoticeWorld.scope;
 class NoticeFiguresTest {
 
     static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    @Inject
+    PushWorld push;
+
+    @Test
+    void deliveryFiguresComeFromThePushEngine() {
+        NoticeWorld w = NoticeWorld.create();
+        NoticeWorld.Resident subscriber = w.resident("1号楼/1单元/101");
+        w.resident("1号楼/1单元/101");
+        Api.as(subscriber.token()).body(Map.of("templateId", "demo-mini-notice", "count", 1))
+                .post("/api/v1/me/push-consents").then().statusCode(200);
+        long id = w.published(draft("电梯维保", scope("HOUSEHOLDS", w.household("1号楼/1单元/101"))));
+        int recipients = Api.as(w.committee.token()).get(w.staffPath(id) + "/stats").then()
+                .body("delivery.pending", equalTo(3)).body("delivery.delivered", equalTo(0))
+                .extract().path("delivery.recipients");
+        assertEquals(3, recipients, "the roster owner and the two residents who bound the flat");
+
+        push.deliverDue();
+
+        // The subscriber's one-time consent carries a Mini-Program message; the others have no WeChat channel open.
+        Api.as(w.committee.token()).get(w.staffPath(id) + "/stats").then().statusCode(200)
+                .body("delivery.pending", equalTo(0)).body("delivery.delivered", equalTo(3))
+                .body("delivery.sent", equalTo(1)).body("delivery.inApp", equalTo(2))
+                .body("delivery.failed", equalTo(0))
+                .body("delivery.byChannel.MINI_SUBSCRIBE", equalTo(1)).body("delivery.byChannel.IN_APP", equalTo(2));
+    }
 
     @Test
     void figuresAndTheHouseholdsNobodyHasRead() {

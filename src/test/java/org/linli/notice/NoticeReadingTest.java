@@ -170,11 +170,17 @@ class NoticeReadingTest {
     void aWithdrawnNoticeIsGoneForResidentsAndFrozenForStaff() {
         long id = w.published(draft("发错了", wholeCommunity()));
         Api.as(resident.token()).get("/api/v1/notices/" + id).then().statusCode(200);
+        int queued = Api.as(w.committee.token()).get(w.staffPath(id) + "/stats").then()
+                .body("delivery.cancelled", equalTo(0)).extract().path("delivery.pending");
+        assertTrue(queued > 0, "the pushes wait for the worker");
 
         Response withdrawn = Api.as(w.committee.token()).post(w.staffPath(id) + "/withdraw");
         withdrawn.then().statusCode(200).body("status", equalTo("WITHDRAWN")).body("withdrawnAt", notNullValue());
         Api.as(w.committee.token()).post(w.staffPath(id) + "/withdraw").then().statusCode(200)
                 .body("withdrawnAt", equalTo(withdrawn.path("withdrawnAt")));
+        Api.as(w.committee.token()).get(w.staffPath(id) + "/stats").then()
+                .body("delivery.queued", equalTo(queued)).body("delivery.pending", equalTo(0))
+                .body("delivery.cancelled", equalTo(queued)).body("delivery.delivered", equalTo(0));
 
         Api.as(resident.token()).get("/api/v1/notices").then().body("items", hasSize(0));
         Api.as(resident.token()).get("/api/v1/notices/" + id).then().statusCode(410).body("code", equalTo("NOTICE_WITHDRAWN"));

@@ -15,9 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * TEST ONLY. Records every {@link PushOutbox#enqueue} call, then hands it to the real outbox: the push engine's
- * once it is on the classpath, {@link StandInOutbox} until then. A decorator rather than an alternative, so it
- * keeps recording (and does not replace the engine) when the engine lands.
+ * TEST ONLY. Records every {@link PushOutbox#enqueue} call, then hands it to the push engine's outbox. A decorator
+ * rather than an alternative, so the engine's outbox still does the work.
  * <p>
  * Tests tell their calls apart by community id (every test makes its own community), and can make the next
  * enqueue of one community fail to show that the publication rolls back.

@@ -105,8 +105,17 @@ public class PushWorld {
                 "因管道检修，3号楼周六9:00-17:00停水，请提前储水。", "pages/notice/detail?id=1", Map.of(), null);
     }
 
+    static PushMessage expiring(PushMessage m, Instant expiresAt) {
+        return new PushMessage(m.communityId(), m.sourceRef(), m.kind(), m.urgent(), m.title(), m.summary(), m.page(),
+                m.fields(), m.notBefore(), expiresAt);
+    }
+
     int enqueue(PushMessage message, Collection<Long> residentIds) {
         return await(() -> Panache.withTransaction(() -> outbox.enqueue(message, residentIds)));
+    }
+
+    int cancel(String... refs) {
+        return await(() -> Panache.withTransaction(() -> outbox.cancel(List.of(refs))));
     }
 
     void grantConsent(long residentId, String templateId, int count) {
@@ -127,6 +136,11 @@ public class PushWorld {
 
     PassReport drain() {
         return worker.engine().drain().await().atMost(WAIT);
+    }
+
+    /** For other features' tests: one worker pass over everything due, as the scheduled worker would do. */
+    public void deliverDue() {
+        drain();
     }
 
     /** Makes the source's pending deliveries due now (skipping backoff and pauses). */
