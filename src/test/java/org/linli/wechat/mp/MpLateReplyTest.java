@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.linli.support.Api;
 import org.linli.support.LinliInfra;
 import org.linli.support.WechatCallbacks;
+import org.linli.wechat.CustomerServiceWindow;
 import org.linli.wechat.WechatEndpoint;
 import org.linli.wechat.fake.FakeWechatServer;
 import org.linli.wechat.fake.WechatPaths;
@@ -19,6 +20,7 @@ import java.util.Map;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -40,6 +42,9 @@ class MpLateReplyTest {
     @Inject
     WechatEndpoint endpoint;
 
+    @Inject
+    CustomerServiceWindow window;
+
     @Test
     void slowRepliesAreAnsweredSuccessAndSentByKefu() throws Exception {
         FakeWechatServer wechat = endpoint.fake().orElseThrow();
@@ -59,16 +64,32 @@ class MpLateReplyTest {
         assertEquals(1, awaitKefu(wechat, openid).size());
     }
 
-    private static List<FakeWechatServer.Call> awaitKefu(FakeWechatServer wechat, String openid) throws InterruptedException {
+    @Test
+    void aLateReplyTakesOneOfTheWindowsFiveMessages() throws Exception {
+        FakeWechatServer wechat = endpoint.fake().orElseThrow();
+        String openid = Api.unique("late");
+        WechatCallbacks.postPlain(WechatCallbacks.text(openid, "帮助", WechatCallbacks.nextMsgId()))
+                .then().statusCode(200).body(equalTo("success"));
+        assertEquals(1, awaitKefu(wechat, openid).size());
+
+        // The push engine's customer-service channel has the rest of the window, and no more.
+        for (int i = 2; i <= CustomerServiceWindow.MAX_PER_WINDOW; i++) {
+            assertTrue(window.reserve(openid), "message " + i + " of the window");
+        }
+        assertFalse(window.reserve(openid), "WeChat would refuse a sixth (45047)");
+    }
+
+    private static List<FakeWechatServer.Call> awaitKefu(FakeWechatServer wechat, String openid)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
+        do {
             List<FakeWechatServer.Call> calls = wechat.callsFor(openid).stream()
                     .filter(c -> c.path().equals(WechatPaths.KEFU_SEND) && c.errcode() == 0).toList();
             if (!calls.isEmpty()) {
                 return calls;
             }
             Thread.sleep(50);
-        }
+        } while (System.nanoTime() < deadline);
         return List.of();
     }
 }
