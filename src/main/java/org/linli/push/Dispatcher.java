@@ -143,7 +143,7 @@ final class Dispatcher {
             return Optional.empty();
         }
         QueuedMessage m = claim.message();
-        String openid = channel == Channel.MINI_SUBSCRIBE ? claim.miniOpenid() : claim.mpOpenid();
+        String openid = channel.miniProgram() ? claim.miniOpenid() : claim.mpOpenid();
         if (openid == null) {
             return Optional.empty();
         }
@@ -152,26 +152,26 @@ final class Dispatcher {
                     m.summary(), m.page(), Map.of()));
         }
         return templates.templateId(m.kind(), channel)
-                .filter(template -> channel != Channel.MINI_SUBSCRIBE || claim.consents().contains(template))
+                .filter(template -> !channel.needsConsent() || claim.consents().contains(template))
                 .map(template -> new PushRequest(claim.id(), claim.idempotencyKey(), openid, template, m.title(),
                         m.summary(), m.page(), templates.data(m, channel)));
     }
 
     private Uni<Boolean> takeConsent(Claim claim, Channel channel, PushRequest request) {
-        return channel == Channel.MINI_SUBSCRIBE
+        return channel.needsConsent()
                 ? consents.take(claim.residentId(), request.templateId())
                 : Uni.createFrom().item(true);
     }
 
     private Uni<Void> giveBackConsent(Claim claim, Channel channel, PushRequest request) {
-        return channel == Channel.MINI_SUBSCRIBE
+        return channel.needsConsent()
                 ? consents.giveBack(claim.residentId(), request.templateId())
                 : Uni.createFrom().voidItem();
     }
 
     /** A refused subscribe message means WeChat holds no consent for it any more. */
     private Uni<Void> closeConsent(Claim claim, Channel channel, PushRequest request, DeliveryOutcome result) {
-        if (channel != Channel.MINI_SUBSCRIBE) {
+        if (!channel.needsConsent()) {
             return Uni.createFrom().voidItem();
         }
         return result.called()

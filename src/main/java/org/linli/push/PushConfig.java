@@ -103,6 +103,9 @@ public interface PushConfig {
         /** Mini-Program subscribe message template id (订阅消息). */
         Optional<String> miniTemplateId();
 
+        /** Official Account subscribe notification template id (订阅通知, bizsend). */
+        Optional<String> mpSubscribeTemplateId();
+
         /**
          * Template keyword → value for the OA template, e.g. {@code thing1=title}. Values: title, summary, time, date,
          * kind, a name from PushMessage.fields, alternatives {@code publishAt|time} (the first not blank), or a
@@ -112,5 +115,8 @@ public interface PushConfig {
 
         /** Same for the Mini-Program template; when empty, {@link #fields()} is used. */
         Map<String, String> miniFields();
+
+        /** Same for the OA subscribe notification template; when empty, {@link #fields()} is used. */
+        Map<String, String> mpSubscribeFields();
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -33,24 +34,41 @@ public class TemplateCatalog {
         return template(kind).flatMap(t -> switch (channel) {
             case MP_TEMPLATE -> t.mpTemplateId();
             case MINI_SUBSCRIBE -> t.miniTemplateId();
+            case MP_SUBSCRIBE -> t.mpSubscribeTemplateId();
             default -> Optional.empty();
         }).filter(id -> !id.isBlank());
     }
 
     /** Every configured Mini-Program template id: the ones residents may grant consents for. */
     public Collection<String> miniTemplateIds() {
-        return templates.values().stream().flatMap(t -> t.miniTemplateId().stream()).filter(id -> !id.isBlank())
+        return ids(PushConfig.Template::miniTemplateId);
+    }
+
+    /** Every configured OA subscribe notification template id: the ones the OA's consent events may grant. */
+    public Collection<String> mpSubscribeTemplateIds() {
+        return ids(PushConfig.Template::mpSubscribeTemplateId);
+    }
+
+    private Collection<String> ids(Function<PushConfig.Template, Optional<String>> id) {
+        return templates.values().stream().flatMap(t -> id.apply(t).stream()).filter(s -> !s.isBlank())
                 .distinct().toList();
     }
 
     Map<String, String> data(QueuedMessage message, Channel channel) {
-        Map<String, String> mapping = template(message.kind())
-                .map(t -> channel == Channel.MINI_SUBSCRIBE && !t.miniFields().isEmpty() ? t.miniFields() : t.fields())
-                .orElse(Map.of());
+        Map<String, String> mapping = template(message.kind()).map(t -> mapping(t, channel)).orElse(Map.of());
         Map<String, String> data = new LinkedHashMap<>();
         mapping.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> data.put(e.getKey(), value(message, e.getValue().trim())));
         return data;
+    }
+
+    private static Map<String, String> mapping(PushConfig.Template t, Channel channel) {
+        Map<String, String> own = switch (channel) {
+            case MINI_SUBSCRIBE -> t.miniFields();
+            case MP_SUBSCRIBE -> t.mpSubscribeFields();
+            default -> Map.of();
+        };
+        return own.isEmpty() ? t.fields() : own;
     }
 
     /** {@code a|b}: the first of the alternatives that is not blank. */

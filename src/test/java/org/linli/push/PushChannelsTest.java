@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linli.support.LinliInfra;
+import org.linli.support.WechatCallbacks;
 import org.linli.wechat.fake.FakeWechatServer;
 import org.linli.wechat.fake.WechatPaths;
 
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -23,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.linli.push.PushWorld.ids;
 import static org.linli.push.PushWorld.message;
 import static org.linli.push.PushWorld.unique;
+import static org.linli.support.WechatCallbacks.consentItem;
 
 /** Each channel's success path, the order channels are tried in, the 48 h kefu window, delivery figures. */
 @QuarkusTest
@@ -30,6 +33,7 @@ import static org.linli.push.PushWorld.unique;
 class PushChannelsTest {
 
     private static final String MINI_TEMPLATE = "demo-mini-notice";
+    private static final String MP_SUBSCRIBE_TEMPLATE = "demo-mp-subscribe-notice";
 
     @Inject
     PushWorld world;
@@ -117,6 +121,60 @@ class PushChannelsTest {
     }
 
     @Test
+    void officialAccountSubscribeNotificationsUseConsentsFromThePopup() {
+        var person = world.resident(community, false, true);
+        long at = Instant.now().getEpochSecond();
+        String popup = WechatCallbacks.subscribeMsgEvent(person.mpOpenid(), "subscribe_msg_popup_event",
+                "SubscribeMsgPopupEvent", at, consentItem(MP_SUBSCRIBE_TEMPLATE, "accept"),
+                consentItem("not-our-template", "accept"), consentItem("demo-mp-subscribe-thread-status", "reject"));
+        WechatCallbacks.postPlain(popup).then().statusCode(200).body(equalTo("success"));
+        WechatCallbacks.postPlain(popup).then().statusCode(200).body(equalTo("success"));
+        assertEquals(1, world.consentLeft(person.id(), MP_SUBSCRIBE_TEMPLATE), "WeChat's retry counts once");
+        assertEquals(0, world.consentLeft(person.id(), "not-our-template"), "templates we do not use are ignored");
+        assertEquals(0, world.consentLeft(person.id(), "demo-mp-subscribe-thread-status"));
+
+        String ref = push(List.of(person));
+        assertEquals("MP_SUBSCRIBE", world.delivery(ref, person.id()).getString("channel"));
+        assertEquals(0, world.consentLeft(person.id(), MP_SUBSCRIBE_TEMPLATE));
+        List<FakeWechatServer.Delivery> sent = wechat.deliveriesTo(person.mpOpenid());
+        assertEquals(1, sent.size());
+        assertEquals(WechatPaths.MP_SUBSCRIBE_SEND, sent.get(0).path());
+        assertEquals(MP_SUBSCRIBE_TEMPLATE, sent.get(0).body().getString("template_id"));
+        assertEquals("pages/notice/detail?id=1",
+                sent.get(0).body().getJsonObject("miniprogram").getString("pagepath"));
+        assertEquals("停水通知：3号楼周六停水", sent.get(0).body().getJsonObject("data").getJsonObject("thing1")
+                .getString("value"));
+
+        assertEquals("MP_TEMPLATE", world.delivery(push(List.of(person)), person.id()).getString("channel"),
+                "the consent is used up: the next push is a template message");
+    }
+
+    @Test
+    void consentsSwitchedOffOrRefusedInWechatAreGone() {
+        var person = world.resident(community, false, true);
+        long at = Instant.now().getEpochSecond();
+        WechatCallbacks.postPlain(WechatCallbacks.subscribeMsgEvent(person.mpOpenid(), "subscribe_msg_popup_event",
+                "SubscribeMsgPopupEvent", at, consentItem(MP_SUBSCRIBE_TEMPLATE, "accept"),
+                consentItem("demo-mp-subscribe-thread-status", "accept"))).then().statusCode(200);
+        WechatCallbacks.postPlain(WechatCallbacks.subscribeMsgEvent(person.mpOpenid(), "subscribe_msg_popup_event",
+                "SubscribeMsgPopupEvent", at + 1, consentItem(MP_SUBSCRIBE_TEMPLATE, "accept"))).then().statusCode(200);
+        assertEquals(2, world.consentLeft(person.id(), MP_SUBSCRIBE_TEMPLATE));
+        assertEquals(1, world.consentLeft(person.id(), "demo-mp-subscribe-thread-status"));
+
+        WechatCallbacks.postPlain(WechatCallbacks.subscribeMsgEvent(person.mpOpenid(), "subscribe_msg_change_event",
+                "SubscribeMsgChangeEvent", at + 2, consentItem(MP_SUBSCRIBE_TEMPLATE, "reject")))
+                .then().statusCode(200).body(equalTo("success"));
+        assertEquals(0, world.consentLeft(person.id(), MP_SUBSCRIBE_TEMPLATE), "switched off in WeChat's settings");
+
+        WechatCallbacks.postPlain(WechatCallbacks.subscribeMsgEvent(person.mpOpenid(), "subscribe_msg_sent_event",
+                "SubscribeMsgSentEvent", at + 3, "<TemplateId><![CDATA[demo-mp-subscribe-thread-status]]></TemplateId>"
+                        + "<MsgID>1700827132819554304</MsgID><ErrorCode>43101</ErrorCode>"
+                        + "<ErrorStatus><![CDATA[failed:user refuse to accept the msg]]></ErrorStatus>"))
+                .then().statusCode(200).body(equalTo("success"));
+        assertEquals(0, world.consentLeft(person.id(), "demo-mp-subscribe-thread-status"), "refused by the user");
+    }
+
+    @Test
     void withoutAConsentTheTemplateMessageIsUsed() {
         var person = world.resident(community, true, true);
         String ref = push(List.of(person));
@@ -181,7 +239,9 @@ class PushChannelsTest {
     void channelsAreTriedInOrderUntilOneTakesTheMessage() {
         var person = world.resident(community, true, true);
         world.grantConsent(person.id(), MINI_TEMPLATE, 3);
+        world.grantConsent(person.id(), MP_SUBSCRIBE_TEMPLATE, 1);
         wechat.failFor(WechatPaths.MA_SUBSCRIBE_SEND, person.miniOpenid(), 43101);
+        wechat.failFor(WechatPaths.MP_SUBSCRIBE_SEND, person.mpOpenid(), 43101);
         wechat.failFor(WechatPaths.TEMPLATE_SEND, person.mpOpenid(), 43004);
         world.wrote(person.mpOpenid(), Instant.now());
         String ref = push(List.of(person));
@@ -189,12 +249,14 @@ class PushChannelsTest {
         Row row = world.delivery(ref, person.id());
         assertEquals("SENT", row.getString("status"));
         assertEquals("MP_KEFU", row.getString("channel"));
-        assertEquals(2, row.getInteger("channel_floor"));
+        assertEquals(3, row.getInteger("channel_floor"));
         List<String> tried = world.attempts(ref, person.id()).stream()
                 .map(a -> a.getString("channel") + ":" + a.getString("verdict") + ":" + a.getInteger("errcode"))
                 .toList();
-        assertEquals(List.of("MINI_SUBSCRIBE:CLOSED:43101", "MP_TEMPLATE:CLOSED:43004", "MP_KEFU:SENT:0"), tried);
+        assertEquals(List.of("MINI_SUBSCRIBE:CLOSED:43101", "MP_SUBSCRIBE:CLOSED:43101", "MP_TEMPLATE:CLOSED:43004",
+                "MP_KEFU:SENT:0"), tried);
         assertEquals(0, world.consentLeft(person.id(), MINI_TEMPLATE), "43101: WeChat holds no consent any more");
+        assertEquals(0, world.consentLeft(person.id(), MP_SUBSCRIBE_TEMPLATE));
     }
 
     @Test

@@ -62,6 +62,26 @@ public final class WechatCallbacks {
                 + (eventKey == null ? "" : "<EventKey><![CDATA[" + eventKey + "]]></EventKey>") + "</xml>";
     }
 
+    /**
+     * A subscribe-notification event ({@code subscribe_msg_popup_event}, {@code _change_event}, {@code _sent_event})
+     * with one {@code <List>} per item, each item being the inner XML, e.g. {@link #consentItem}.
+     */
+    public static String subscribeMsgEvent(String openid, String event, String wrapper, long createTime,
+                                           String... items) {
+        StringBuilder lists = new StringBuilder();
+        for (String item : items) {
+            lists.append("<List>").append(item).append("</List>");
+        }
+        return "<xml><ToUserName><![CDATA[" + ACCOUNT + "]]></ToUserName><FromUserName><![CDATA[" + openid
+                + "]]></FromUserName><CreateTime>" + createTime + "</CreateTime><MsgType><![CDATA[event]]></MsgType>"
+                + "<Event><![CDATA[" + event + "]]></Event><" + wrapper + ">" + lists + "</" + wrapper + "></xml>";
+    }
+
+    public static String consentItem(String templateId, String status) {
+        return "<TemplateId><![CDATA[" + templateId + "]]></TemplateId><SubscribeStatusString><![CDATA[" + status
+                + "]]></SubscribeStatusString><PopupScene>2</PopupScene>";
+    }
+
     /** WeChat's XML for a message as the bot sees it (the inverse of the gateway's mapping). */
     public static String xml(IncomingMessage m) {
         long now = System.currentTimeMillis() / 1000;

@@ -32,9 +32,12 @@ class MpCallbackService {
     private final WxMpService mp;
     private final WechatConfig config;
     private final CustomerServiceWindow window;
+    private final SubscribeMsgEvents subscribeEvents;
 
     MpCallbackService(CallbackVerifier verifier, CallbackDedupe dedupe, Conversations bot, KefuReplies kefu,
-                      WxMpService mp, WechatConfig config, CustomerServiceWindow window) {
+                      WxMpService mp, WechatConfig config, CustomerServiceWindow window,
+                      SubscribeMsgEvents subscribeEvents) {
+        this.subscribeEvents = subscribeEvents;
         this.verifier = verifier;
         this.dedupe = dedupe;
         this.bot = bot;
@@ -71,8 +74,14 @@ class MpCallbackService {
                 .map(text -> render(message, text, params.encrypted()));
     }
 
-    /** Runs the bot; past the deadline the reply goes out by customer-service message instead. */
+    /**
+     * Runs the bot, or records the consents of a subscribe-notification event; past the deadline the bot's reply
+     * goes out by customer-service message instead.
+     */
     private Uni<String> answer(WxMpXmlMessage message, String key) {
+        if (subscribeEvents.handles(message)) {
+            return subscribeEvents.apply(message).replaceWith((String) null).call(() -> dedupe.complete(key, null));
+        }
         AtomicBoolean late = new AtomicBoolean();
         CompletableFuture<String> work = bot.handle(MessageMapper.toIncoming(message))
                 .onFailure().recoverWithItem(e -> {
