@@ -93,6 +93,7 @@ class NoticePublisher {
                 })
                 .call(n -> NoticeVersion.of(n, editor.staffId(), now).persist())
                 .call(Panache::flush)
+                .call(pushes::followExpiry)
                 .chain(n -> (renotify
                         ? pushes.cancelBefore(n, n.version).chain(() -> pushes.send(n, true, now))
                         : Uni.createFrom().<PushReceipt>nullItem())

@@ -56,6 +56,12 @@ class NoticePushes {
         return sourceRefs(n.id, version).chain(outbox::cancel);
     }
 
+    /** The notice's pushes so far stop being worth sending when the notice expires, as it stands now. */
+    Uni<Void> followExpiry(Notice n) {
+        return sourceRefs(n.id, Integer.MAX_VALUE)
+                .chain(refs -> outbox.expireAt(refs, n.expiresAt == null ? null : n.expiresAt.toInstant()));
+    }
+
     /** Every source ref the notice was pushed under before {@code version}, oldest first. */
     static Uni<List<String>> sourceRefs(long noticeId, int beforeVersion) {
         return Sql.of("select source_ref from notice_push where notice_id = :notice and version < :version"

@@ -8,10 +8,15 @@ import java.util.Set;
  *
  * @param claims          the fencing token: the outcome is recorded only if no later claim took the row
  * @param floor           index into linli.push.channels of the first channel still worth trying
- * @param consents        Mini-Program template ids the resident has a one-time consent left for
+ * @param consents        template ids the resident has a one-time subscribe consent left for
+ * @param expiresAt       the message's expiry as it stands now (it may change after the message was cached)
  */
 record Claim(long id, long residentId, int claims, int failures, int floor, String miniOpenid, String mpOpenid,
-             Set<String> consents, Instant leaseEnd, QueuedMessage message) {
+             Set<String> consents, Instant leaseEnd, QueuedMessage message, Instant expiresAt) {
+
+    boolean expired(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
 
     /** The idempotency key WeChat sees (template {@code client_msg_id}): the same for every retry of this row. */
     String idempotencyKey() {

@@ -45,12 +45,12 @@ class Claims {
                 RETURNING d.id, d.message_id, d.resident_id, d.claims, d.failures, d.channel_floor)
             SELECT c.id, c.message_id, c.resident_id, c.claims, c.failures, c.channel_floor, r.mini_openid, r.mp_openid,
                    (SELECT array_agg(pc.template_id) FROM push_consent pc
-                     WHERE pc.resident_id = c.resident_id AND pc.remaining > 0) AS consents
-              FROM claimed c JOIN resident r ON r.id = c.resident_id""";
+                     WHERE pc.resident_id = c.resident_id AND pc.remaining > 0) AS consents,
+                   m.expires_at
+              FROM claimed c JOIN resident r ON r.id = c.resident_id JOIN push_message m ON m.id = c.message_id""";
 
     private static final String MESSAGES = """
-            SELECT id, community_id, source_ref, kind, urgent, title, summary, page, fields::text AS fields, created_at,
-                   expires_at
+            SELECT id, community_id, source_ref, kind, urgent, title, summary, page, fields::text AS fields, created_at
               FROM push_message WHERE id = ANY($1)""";
 
     private static final int MESSAGE_CACHE = 1_000;
@@ -81,7 +81,7 @@ class Claims {
         return load(missing).map(loaded -> list.stream().map(r -> new Claim(r.getLong("id"), r.getLong("resident_id"),
                 r.getInteger("claims"), r.getInteger("failures"), r.getInteger("channel_floor"),
                 r.getString("mini_openid"), r.getString("mp_openid"), consents(r), leaseEnd,
-                messages.get(r.getLong("message_id")))).toList());
+                messages.get(r.getLong("message_id")), instant(r.getOffsetDateTime("expires_at")))).toList());
     }
 
     private Uni<Void> load(Set<Long> ids) {
@@ -99,8 +99,7 @@ class Claims {
     private QueuedMessage message(Row r) {
         return new QueuedMessage(r.getLong("id"), r.getLong("community_id"), r.getString("source_ref"),
                 r.getString("kind"), r.getBoolean("urgent"), r.getString("title"), r.getString("summary"),
-                r.getString("page"), fields(r.getString("fields")), r.getOffsetDateTime("created_at").toInstant(),
-                r.getOffsetDateTime("expires_at") == null ? null : r.getOffsetDateTime("expires_at").toInstant());
+                r.getString("page"), fields(r.getString("fields")), r.getOffsetDateTime("created_at").toInstant());
     }
 
     private Map<String, String> fields(String text) {
@@ -117,6 +116,10 @@ class Claims {
     private static Set<String> consents(Row r) {
         String[] ids = r.getArrayOfStrings("consents");
         return ids == null ? Set.of() : Set.of(ids);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 
     static OffsetDateTime utc(Instant instant) {

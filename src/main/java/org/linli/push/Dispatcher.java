@@ -46,7 +46,7 @@ final class Dispatcher {
 
     Uni<Outcome> decide(Claim claim) {
         Instant now = clock.instant();
-        if (claim.message().expired(now)) {
+        if (claim.expired(now)) {
             return Uni.createFrom().item(Outcome.expired(claim, now));
         }
         if (!claim.urgent() && quietHours.contains(now)) {

@@ -2,6 +2,7 @@ package org.linli.push;
 
 import io.smallrye.mutiny.Uni;
 
+import java.time.Instant;
 import java.util.Collection;
 
 /**
@@ -19,4 +20,7 @@ public interface PushOutbox {
      * many deliveries were cancelled.
      */
     Uni<Integer> cancel(Collection<String> sourceRefs);
+
+    /** Moves the expiry of these messages (null: never), e.g. when a notice's expiry is edited. */
+    Uni<Void> expireAt(Collection<String> sourceRefs, Instant expiresAt);
 }

@@ -5,9 +5,5 @@ import java.util.Map;
 
 /** A push_message row as the workers see it. */
 record QueuedMessage(long id, long communityId, String sourceRef, String kind, boolean urgent, String title,
-                     String summary, String page, Map<String, String> fields, Instant createdAt, Instant expiresAt) {
-
-    boolean expired(Instant now) {
-        return expiresAt != null && !now.isBefore(expiresAt);
-    }
+                     String summary, String page, Map<String, String> fields, Instant createdAt) {
 }

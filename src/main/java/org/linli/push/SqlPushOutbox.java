@@ -106,13 +106,26 @@ public class SqlPushOutbox implements PushOutbox {
         if (sourceRefs.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        sourceRefs.forEach(ref -> require(ref != null && ref.indexOf('\n') < 0, "sourceRef must be one line"));
         return callersSession("cancel")
                 .chain(session -> session.createNativeQuery(CANCEL, Long.class)
-                        .setParameter("refs", String.join("\n", sourceRefs))
+                        .setParameter("refs", oneLineEach(sourceRefs))
                         .setParameter("now", utc(clock.instant()))
                         .getSingleResult())
                 .map(Long::intValue);
+    }
+
+    @Override
+    public Uni<Void> expireAt(Collection<String> sourceRefs, Instant expiresAt) {
+        if (sourceRefs.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return callersSession("expireAt")
+                .chain(session -> session.createNativeQuery("UPDATE push_message SET expires_at = :expiresAt"
+                                + " WHERE source_ref = ANY(string_to_array(:refs, chr(10)))")
+                        .setParameter("refs", oneLineEach(sourceRefs))
+                        .setParameter("expiresAt", utc(expiresAt))
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 
     private static Uni<Mutiny.Session> callersSession(String operation) {
@@ -120,6 +133,12 @@ public class SqlPushOutbox implements PushOutbox {
                 .onItem().ifNull().failWith(() -> new IllegalStateException("PushOutbox." + operation
                         + " must run inside Panache.withTransaction, with the change it announces"))
                 .chain(tx -> Panache.getSession());
+    }
+
+    /** Source refs joined by newlines, for string_to_array in SQL. */
+    private static String oneLineEach(Collection<String> sourceRefs) {
+        sourceRefs.forEach(ref -> require(ref != null && ref.indexOf('\n') < 0, "sourceRef must be one line"));
+        return String.join("\n", sourceRefs);
     }
 
     private static void validate(PushMessage m) {

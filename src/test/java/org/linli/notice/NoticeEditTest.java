@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.linli.notice.NoticeWorld.db;
 import static org.linli.notice.NoticeWorld.draft;
@@ -80,6 +81,31 @@ class NoticeEditTest {
                 .body("delivery.pushes", equalTo(3)).body("delivery.queued", equalTo(3 * perPush))
                 .body("delivery.pending", equalTo(perPush)).body("delivery.cancelled", equalTo(2 * perPush))
                 .body("delivery.delivered", equalTo(0));
+    }
+
+    @Test
+    void pushesStillWaitingFollowTheNoticesNewExpiry() {
+        Map<String, Object> d = draft("周末停车场封闭", wholeCommunity());
+        OffsetDateTime tonight = OffsetDateTime.now().plusHours(3).withNano(0);
+        d.put("expiresAt", tonight.toString());
+        long id = w.published(d);
+        assertEquals(tonight.toInstant(), pushExpiry(id).toInstant());
+
+        OffsetDateTime monday = tonight.plusDays(2);
+        Map<String, Object> extended = edit("周末停车场封闭（延长）", "封闭延长到周一。");
+        extended.put("expiresAt", monday.toString());
+        Api.as(w.committee.token()).body(extended).put(w.staffPath(id)).then().statusCode(200);
+        assertEquals(monday.toInstant(), pushExpiry(id).toInstant(), "a push held for the morning is still sent");
+
+        Map<String, Object> open = edit("周末停车场封闭（另行通知）", "恢复时间另行通知。");
+        Api.as(w.committee.token()).body(open).put(w.staffPath(id)).then().statusCode(200);
+        assertNull(pushExpiry(id));
+    }
+
+    private OffsetDateTime pushExpiry(long noticeId) {
+        return db(() -> Sql.of("select m.expires_at from push_message m where m.source_ref = :ref")
+                .param("ref", "notice:" + noticeId + ":v1").rows()
+                .map(rows -> Sql.time(rows.get(0)[0])));
     }
 
     @Test

@@ -131,6 +131,24 @@ class PushCancelTest {
     }
 
     @Test
+    void aMovedExpiryHoldsEvenForAMessageTheWorkerHasSeen() {
+        var first = world.resident(community, false, true);
+        var later = world.resident(community, false, true);
+        String ref = unique("notice:");
+        world.enqueue(expiring(message(community, ref, true), clock.instant().plus(1, ChronoUnit.HOURS)),
+                List.of(first.id()));
+        world.drain();
+        assertEquals("SENT", world.status(ref, first.id()));
+
+        world.enqueue(message(community, ref, true), List.of(later.id()));
+        await(() -> Panache.withTransaction(
+                () -> world.outbox.expireAt(List.of(ref), clock.instant().minusSeconds(1))));
+        world.drain();
+        assertEquals("CANCELLED", world.status(ref, later.id()));
+        assertEquals(1, wechat.deliveries().size());
+    }
+
+    @Test
     void aSendInFlightWhenTheMessageIsCancelledIsRecordedAsSent() {
         var people = world.residents(community, 3, false, true);
         wechat.failFor(WechatPaths.TEMPLATE_SEND, people.get(0).mpOpenid(), -1);
