@@ -1,7 +1,6 @@
 package org.linli.wechat.push;
 
 import jakarta.inject.Singleton;
-import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.mp.bean.kefu.WxMpKefuMessage;
 import org.linli.push.Channel;
 import org.linli.push.DeliveryOutcome;
@@ -39,15 +38,11 @@ class KefuChannel implements PushChannel {
         if (!window.reserve(request.openid())) {
             return DeliveryOutcome.skipped("outside the 48 h customer-service window or 5 messages used");
         }
-        try {
+        return WxVerdicts.attempt(() -> {
             wx.mp().getKefuService().sendKefuMessage(WxMpKefuMessage.TEXT()
                     .toUser(request.openid()).content(text(request)).build());
-            return DeliveryOutcome.sent(null);
-        } catch (WxErrorException e) {
-            return WxVerdicts.of(e);
-        } catch (RuntimeException e) {
-            return WxVerdicts.of(e);
-        }
+            return null;
+        });
     }
 
     private String text(PushRequest request) {

@@ -2,7 +2,6 @@ package org.linli.wechat.push;
 
 import cn.binarywang.wx.miniapp.bean.WxMaSubscribeMessage;
 import jakarta.inject.Singleton;
-import me.chanjar.weixin.common.error.WxErrorException;
 import org.linli.push.Channel;
 import org.linli.push.DeliveryOutcome;
 import org.linli.push.PushChannel;
@@ -36,13 +35,9 @@ class MiniSubscribeChannel implements PushChannel {
                 .setLang("zh_CN");
         KeywordText.clean(request.data())
                 .forEach((name, value) -> message.addData(new WxMaSubscribeMessage.MsgData(name, value)));
-        try {
+        return WxVerdicts.attempt(() -> {
             wx.mini().getMsgService().sendSubscribeMsg(message);
-            return DeliveryOutcome.sent(null);
-        } catch (WxErrorException e) {
-            return WxVerdicts.of(e);
-        } catch (RuntimeException e) {
-            return WxVerdicts.of(e);
-        }
+            return null;
+        });
     }
 }

@@ -1,7 +1,6 @@
 package org.linli.wechat.push;
 
 import jakarta.inject.Singleton;
-import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.mp.bean.subscribe.WxMpSubscribeMessage;
 import org.linli.push.Channel;
 import org.linli.push.DeliveryOutcome;
@@ -38,13 +37,9 @@ class MpSubscribeChannel implements PushChannel {
                         : new WxMpSubscribeMessage.MiniProgram(miniAppId, request.page(), false))
                 .dataMap(KeywordText.clean(request.data()))
                 .build();
-        try {
+        return WxVerdicts.attempt(() -> {
             wx.mp().getSubscribeMsgService().send(message);
-            return DeliveryOutcome.sent(null);
-        } catch (WxErrorException e) {
-            return WxVerdicts.of(e);
-        } catch (RuntimeException e) {
-            return WxVerdicts.of(e);
-        }
+            return null;
+        });
     }
 }

@@ -1,7 +1,6 @@
 package org.linli.wechat.push;
 
 import jakarta.inject.Singleton;
-import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.mp.bean.template.WxMpTemplateData;
 import me.chanjar.weixin.mp.bean.template.WxMpTemplateMessage;
 import org.linli.push.Channel;
@@ -45,16 +44,10 @@ class TemplateChannel implements PushChannel {
                         : new WxMpTemplateMessage.MiniProgram(miniAppId, request.page(), false))
                 .build();
         KeywordText.clean(request.data()).forEach((name, value) -> message.addData(new WxMpTemplateData(name, value)));
-        try {
-            return DeliveryOutcome.sent(wx.mp().getTemplateMsgService().sendTemplateMsg(message));
-        } catch (WxErrorException e) {
-            DeliveryOutcome outcome = WxVerdicts.of(e);
-            if (outcome.errcode() == 43004 || outcome.errcode() == 40003) {
-                closed.close(channel(), request.openid(), outcome.errcode());
-            }
-            return outcome;
-        } catch (RuntimeException e) {
-            return WxVerdicts.of(e);
+        DeliveryOutcome outcome = WxVerdicts.attempt(() -> wx.mp().getTemplateMsgService().sendTemplateMsg(message));
+        if (outcome.errcode() == 43004 || outcome.errcode() == 40003) {
+            closed.close(channel(), request.openid(), outcome.errcode());
         }
+        return outcome;
     }
 }

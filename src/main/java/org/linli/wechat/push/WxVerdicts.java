@@ -25,6 +25,21 @@ final class WxVerdicts {
     private WxVerdicts() {
     }
 
+    /** A WeChat call that answers a message id (or null); what it throws becomes the verdict. */
+    interface WxCall {
+        String send() throws WxErrorException;
+    }
+
+    static DeliveryOutcome attempt(WxCall call) {
+        try {
+            return DeliveryOutcome.sent(call.send());
+        } catch (WxErrorException e) {
+            return of(e);
+        } catch (RuntimeException e) {
+            return of(e);
+        }
+    }
+
     static DeliveryOutcome of(WxErrorException e) {
         int errcode = e.getError() == null ? NETWORK : e.getError().getErrorCode();
         String detail = e.getError() == null ? e.getMessage() : errcode + " " + e.getError().getErrorMsg();
