@@ -7,9 +7,10 @@ import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 import org.linli.bot.Conversations;
+import org.linli.bot.IncomingMessage;
+import org.linli.bot.RateLimiter;
 import org.linli.bot.Reply;
 import org.linli.common.ProblemMessages;
-import org.linli.wechat.CustomerServiceWindow;
 import org.linli.wechat.WechatConfig;
 
 import java.util.Locale;
@@ -31,32 +32,27 @@ class MpCallbackService {
     private final KefuReplies kefu;
     private final WxMpService mp;
     private final WechatConfig config;
-    private final CustomerServiceWindow window;
 
     MpCallbackService(CallbackVerifier verifier, CallbackDedupe dedupe, Conversations bot, KefuReplies kefu,
-                      WxMpService mp, WechatConfig config, CustomerServiceWindow window) {
+                      WxMpService mp, WechatConfig config) {
         this.verifier = verifier;
         this.dedupe = dedupe;
         this.bot = bot;
         this.kefu = kefu;
         this.mp = mp;
         this.config = config;
-        this.window = window;
     }
 
     Uni<String> handle(CallbackParams params, String body) {
         verifier.verify(params);
         String xml = params.encrypted() ? verifier.decrypt(params, body) : body;
         WxMpXmlMessage message = parse(xml);
+        IncomingMessage incoming = MessageMapper.toIncoming(message);
         String key = MessageMapper.dedupeKey(message);
-        return dedupe.claim(key)
+        return dedupe.admit(key, params, incoming)
                 .chain(claim -> {
                     if (claim.first()) {
-                        return dedupe.firstUseOfNonce(params).chain(fresh -> fresh
-                                ? window.recordInbound(message.getFromUser()).onFailure().recoverWithNull()
-                                        .chain(() -> answer(message, key))
-                                // Same signed query, different message: someone is replaying a captured request.
-                                : dedupe.forget(key).chain(() -> Uni.createFrom().failure(CallbackRejected.replayed())));
+                        return answer(incoming, key, claim.verdict());
                     }
                     // WeChat's retry of a message we have (or are) answering: the same reply, no second effect.
                     Uni<CallbackDedupe.Claim> settled = claim.pending()
@@ -72,9 +68,9 @@ class MpCallbackService {
     }
 
     /** Runs the bot; past the deadline the reply goes out by customer-service message instead. */
-    private Uni<String> answer(WxMpXmlMessage message, String key) {
+    private Uni<String> answer(IncomingMessage incoming, String key, RateLimiter.Verdict verdict) {
         AtomicBoolean late = new AtomicBoolean();
-        CompletableFuture<String> work = bot.handle(MessageMapper.toIncoming(message))
+        CompletableFuture<String> work = bot.handle(incoming, verdict)
                 .onFailure().recoverWithItem(e -> {
                     Log.error("Bot failed on a message", e);
                     return Reply.text(ProblemMessages.text("BOT_UNAVAILABLE"));
@@ -85,7 +81,7 @@ class MpCallbackService {
         // Past the deadline, whoever turns "late" off first delivers: the passive reply or the kefu message.
         work.thenAccept(text -> {
             if (late.compareAndSet(true, false) && text != null && !text.isEmpty()) {
-                kefu.send(message.getFromUser(), text).subscribe().with(sent -> { }, e -> Log.warn("kefu failed", e));
+                kefu.send(incoming.openid(), text).subscribe().with(sent -> { }, e -> Log.warn("kefu failed", e));
             }
         });
         // A copy, so that giving up on it at the deadline does not cancel the work itself.
