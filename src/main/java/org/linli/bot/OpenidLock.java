@@ -4,27 +4,40 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.linli.common.RedisScript;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
- * Serialises the messages of one resident across replicas: a Redis lock per openid (SET NX PX with a random
- * token, released only by its holder). A message that cannot get it within {@code linli.bot.lock.max-wait} gives up,
- * so a reply still leaves within WeChat's 5 seconds.
+ * Serialises the messages of one resident across replicas: a Redis lock per openid (a random token with a TTL,
+ * released only by its holder). The lock is taken and the conversation state read in one script; a message that
+ * cannot get it within {@code linli.bot.lock.max-wait} gives up, so a reply still leaves within WeChat's 5 seconds.
+ * {@link ConversationStore#saveAndRelease} writes the state and releases the lock in one script.
  */
 @ApplicationScoped
 public class OpenidLock {
 
     public static final String PREFIX = "linli:bot:lock:";
     private static final Duration RETRY = Duration.ofMillis(25);
-    private static final String RELEASE = """
+
+    /** KEYS: lock, state. ARGV: token, ttl ms. Reads before writing, so a failing read leaves no lock behind. */
+    private static final RedisScript TAKE_AND_READ = new RedisScript("""
+            if redis.call('EXISTS', KEYS[1]) == 1 then return false end
+            local state = redis.call('HGETALL', KEYS[2])
+            redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+            return state
+            """);
+    private static final RedisScript RELEASE = new RedisScript("""
             if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
             return 0
-            """;
+            """);
 
     private final ReactiveRedisDataSource redis;
     private final Vertx vertx;
@@ -40,30 +53,43 @@ public class OpenidLock {
         return PREFIX + openid;
     }
 
-    /** Runs the work holding the openid's lock (it receives the lock token); empty when the lock was not had. */
-    <T> Uni<Optional<T>> withLock(String openid, Function<String, Uni<T>> work) {
-        String token = UUID.randomUUID().toString();
-        long deadline = System.nanoTime() + config.lock().maxWait().toNanos();
-        return acquire(key(openid), token, deadline).chain(acquired -> acquired
-                ? work.apply(token).map(Optional::of).eventually(() -> release(key(openid), token))
-                : Uni.createFrom().item(Optional.<T>empty()));
+    /** The lock's token and the conversation as it was when the lock was taken (null: none). */
+    record Held(String token, ConversationState state) {
     }
 
-    private Uni<Boolean> acquire(String key, String token, long deadline) {
-        return redis.execute("SET", key, token, "NX", "PX", Long.toString(config.lock().ttl().toMillis()))
-                .chain(response -> {
-                    if (response != null) {
-                        return Uni.createFrom().item(true);
+    /** Takes the openid's lock and reads its conversation; empty when the lock was not had in time. */
+    Uni<Optional<Held>> acquire(String openid) {
+        String token = UUID.randomUUID().toString();
+        long deadline = System.nanoTime() + config.lock().maxWait().toNanos();
+        return acquire(openid, token, deadline);
+    }
+
+    private Uni<Optional<Held>> acquire(String openid, String token, long deadline) {
+        return TAKE_AND_READ.run(redis, List.of(key(openid), ConversationStore.key(openid)),
+                        List.of(token, Long.toString(config.lock().ttl().toMillis())))
+                .chain(state -> {
+                    if (state != null) {
+                        return Uni.createFrom().item(Optional.of(new Held(token, ConversationState.fromHash(hash(state)))));
                     }
                     if (System.nanoTime() > deadline) {
-                        return Uni.createFrom().item(false);
+                        return Uni.createFrom().item(Optional.<Held>empty());
                     }
-                    return pause().chain(() -> acquire(key, token, deadline));
+                    return pause().chain(() -> acquire(openid, token, deadline));
                 });
     }
 
-    private Uni<Void> release(String key, String token) {
-        return redis.execute("EVAL", RELEASE, "1", key, token).replaceWithVoid();
+    /** Releases the lock if this token still holds it. */
+    Uni<Void> release(String openid, String token) {
+        return RELEASE.run(redis, List.of(key(openid)), List.of(token)).replaceWithVoid();
+    }
+
+    /** HGETALL as a script answers it: field, value, field, value, ... */
+    private static Map<String, String> hash(Response flat) {
+        Map<String, String> hash = new HashMap<>();
+        for (int i = 0; i + 1 < flat.size(); i += 2) {
+            hash.put(flat.get(i).toString(), flat.get(i + 1).toString());
+        }
+        return hash;
     }
 
     /** Waits on a Vert.x timer and resumes on the caller's context (Hibernate Reactive needs it afterwards). */

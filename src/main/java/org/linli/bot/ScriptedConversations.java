@@ -19,13 +19,15 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The conversation engine: routes each message by the resident's current flow step, the menu key or the trigger
  * words of bot-scripts/, checks answers, runs the flow's action and words the reply from the scripts.
  * <p>
- * Per message: rate limit (Redis) → the openid's lock (Redis) → state (Redis hash) → decision → fenced state write.
- * Nothing about a conversation is kept in this JVM, so any replica can take the next message.
+ * Per message: rate limit (Redis; counted by the gateway's admission script when it comes from there) → the
+ * openid's lock taken and the state (Redis hash) read in one script → decision → fenced state write and lock release
+ * in one script. Nothing about a conversation is kept in this JVM, so any replica can take the next message.
  */
 @ApplicationScoped
 public class ScriptedConversations implements Conversations {
@@ -53,6 +55,15 @@ public class ScriptedConversations implements Conversations {
 
     @Override
     public Uni<Reply> handle(IncomingMessage message) {
+        return handle(message, () -> limiter.hit(message.openid()));
+    }
+
+    @Override
+    public Uni<Reply> handle(IncomingMessage message, RateLimiter.Verdict counted) {
+        return handle(message, () -> Uni.createFrom().item(counted));
+    }
+
+    private Uni<Reply> handle(IncomingMessage message, Supplier<Uni<RateLimiter.Verdict>> verdict) {
         if (message == null || message.openid() == null || message.openid().isBlank() || message.kind() == null) {
             return Uni.createFrom().item(Reply.NONE);
         }
@@ -61,9 +72,9 @@ public class ScriptedConversations implements Conversations {
             if (message.kind() == IncomingMessage.Kind.UNSUBSCRIBE) {
                 return store.clear(openid).replaceWith(Reply.NONE);
             }
-            return limiter.hit(openid).chain(verdict -> switch (verdict) {
-                case ALLOWED -> lock.withLock(openid, token -> converse(s, message, token))
-                        .map(reply -> reply.orElseGet(() -> say(s, Texts.BUSY)));
+            return verdict.get().chain(v -> switch (v) {
+                case ALLOWED -> lock.acquire(openid).chain(held -> held.isPresent()
+                        ? converse(s, message, held.get()) : Uni.createFrom().item(say(s, Texts.BUSY)));
                 case FIRST_REFUSAL -> Uni.createFrom().item(say(s, Texts.RATE_LIMITED));
                 case REFUSED -> Uni.createFrom().item(Reply.NONE);
             }).onFailure().recoverWithItem(e -> {
@@ -73,21 +84,23 @@ public class ScriptedConversations implements Conversations {
         });
     }
 
-    private Uni<Reply> converse(BotScripts s, IncomingMessage message, String token) {
+    /** Decides with the state read under the lock; writes the next state as the lock is released. */
+    private Uni<Reply> converse(BotScripts s, IncomingMessage message, OpenidLock.Held held) {
         String openid = message.openid();
-        return store.load(openid).chain(before -> decide(s, current(s, before), message)
+        ConversationState before = held.state();
+        return Uni.createFrom().deferred(() -> decide(s, current(s, before), message))
                 .chain(turn -> {
                     if (before == null && turn.next() == null) {
-                        return Uni.createFrom().item(turn.reply());
+                        return lock.release(openid, held.token()).replaceWith(turn.reply());
                     }
-                    ConversationState next = turn.next() == null ? null
-                            : turn.next().bumped();
-                    return store.save(openid, token, next).invoke(saved -> {
+                    ConversationState next = turn.next() == null ? null : turn.next().bumped();
+                    return store.saveAndRelease(openid, held.token(), next).invoke(saved -> {
                         if (!saved) {
                             Log.warnf("Conversation of %s changed hands while this message was handled", openid);
                         }
                     }).replaceWith(turn.reply());
-                }));
+                })
+                .onFailure().call(() -> lock.release(openid, held.token()).onFailure().recoverWithNull());
     }
 
     /** The stored state if its flow and step still exist in the scripts (they may have been edited). */

@@ -13,7 +13,7 @@ import java.time.Instant;
 /**
  * WeChat's customer-service (kefu) window: after a user writes to the Official Account we may send them up to
  * {@value #MAX_PER_WINDOW} customer-service messages within {@link #WINDOW}. The gateway records each inbound message
- * with {@link #recordInbound}; the kefu push channel asks {@link #reserve} before each send.
+ * (the write {@link #inboundNow} describes); the kefu push channel asks {@link #reserve} before each send.
  * <p>
  * Redis: {@code linli:wx:last-inbound:<openid>} → epoch millis of the last inbound message (TTL 48 h), and
  * {@code linli:wx:kefu-sent:<openid>:<that millis>} → messages sent in that window.
@@ -37,11 +37,19 @@ public class CustomerServiceWindow {
         this.clock = clock;
     }
 
-    /** The gateway calls this for every message (and event) a user sends to the Official Account. */
-    public Uni<Void> recordInbound(String openid) {
-        return recordInbound(openid, clock.instant());
+    /** The write that records an inbound message: SET key value PX ttlMillis. */
+    public record Inbound(String key, String value, long ttlMillis) {
     }
 
+    /**
+     * The write that records an inbound message received now. The gateway does it inside its own admission script
+     * for every message and event, so it costs no round trip of its own.
+     */
+    public Inbound inboundNow(String openid) {
+        return new Inbound(LAST_INBOUND + openid, String.valueOf(clock.instant().toEpochMilli()), WINDOW.toMillis());
+    }
+
+    /** Records an inbound message received at {@code at}; the window closes {@link #WINDOW} after it. */
     public Uni<Void> recordInbound(String openid, Instant at) {
         Duration left = WINDOW.minus(Duration.between(at, clock.instant()));
         if (left.isNegative() || left.isZero()) {

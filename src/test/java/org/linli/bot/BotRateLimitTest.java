@@ -4,9 +4,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.linli.support.LinliInfra;
+import org.linli.support.WechatCallbacks;
 
 import java.util.Map;
 
@@ -29,6 +31,8 @@ class BotRateLimitTest {
 
     @Inject
     BotWorld world;
+    @Inject
+    RedisDataSource redis;
 
     @Test
     void overTheLimitOnePoliteReplyThenSilenceUntilTheWindowPasses() throws InterruptedException {
@@ -44,5 +48,26 @@ class BotRateLimitTest {
 
         Thread.sleep(2_200);
         says(world.say(openid, "帮助"), "说事");
+    }
+
+    @Test
+    void theGatewayCountsInItsAdmissionScriptWithTheSameRules() {
+        String openid = newOpenid();
+        for (int i = 0; i < 3; i++) {
+            says(viaCallback(openid, "帮助"), "说事");
+        }
+        says(viaCallback(openid, "帮助"), "有点快", "稍等");
+        assertEquals(Reply.NONE, viaCallback(openid, "帮助"));
+        assertEquals(Reply.NONE, viaCallback(openid, "说事"));
+        // Unsubscribing is not counted and still forgets the conversation.
+        assertEquals(Reply.NONE, viaCallback(openid, null));
+        assertEquals("6", redis.value(String.class).get(RateLimiter.key(openid)));
+        says(viaCallback(newOpenid(), "帮助"), "说事");
+    }
+
+    private static Reply viaCallback(String openid, String text) {
+        IncomingMessage message = text == null ? BotWorld.event(openid, IncomingMessage.Kind.UNSUBSCRIBE, null)
+                : IncomingMessage.text(openid, text);
+        return WechatCallbacks.exchange(message, false);
     }
 }

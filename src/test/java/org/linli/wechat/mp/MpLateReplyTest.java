@@ -4,8 +4,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.value.SetArgs;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.linli.bot.OpenidLock;
 import org.linli.support.Api;
 import org.linli.support.LinliInfra;
 import org.linli.support.WechatCallbacks;
@@ -24,8 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The 5-second rule: when the reply is not ready by the deadline (here shrunk to 1 ms), WeChat gets "success" at
- * once and the reply follows as a customer-service message; a retry gets the reply once it exists.
+ * The 5-second rule: when the reply is not ready by the deadline (here shrunk to 1 ms, and the bot held up by an
+ * earlier message), WeChat gets "success" at once and the reply follows as a customer-service message; a retry gets
+ * the reply once it exists.
  */
 @QuarkusTest
 @QuarkusTestResource(LinliInfra.class)
@@ -45,11 +49,15 @@ class MpLateReplyTest {
     @Inject
     CustomerServiceWindow window;
 
+    @Inject
+    RedisDataSource redis;
+
     @Test
     void slowRepliesAreAnsweredSuccessAndSentByKefu() throws Exception {
         FakeWechatServer wechat = endpoint.fake().orElseThrow();
         String openid = Api.unique("late");
         String xml = WechatCallbacks.text(openid, "帮助", WechatCallbacks.nextMsgId());
+        busyWithAnEarlierMessage(openid);
 
         WechatCallbacks.postPlain(xml).then().statusCode(200).body(equalTo("success"));
 
@@ -68,6 +76,7 @@ class MpLateReplyTest {
     void aLateReplyTakesOneOfTheWindowsFiveMessages() throws Exception {
         FakeWechatServer wechat = endpoint.fake().orElseThrow();
         String openid = Api.unique("late");
+        busyWithAnEarlierMessage(openid);
         WechatCallbacks.postPlain(WechatCallbacks.text(openid, "帮助", WechatCallbacks.nextMsgId()))
                 .then().statusCode(200).body(equalTo("success"));
         assertEquals(1, awaitKefu(wechat, openid).size());
@@ -77,6 +86,14 @@ class MpLateReplyTest {
             assertTrue(window.reserve(openid), "message " + i + " of the window");
         }
         assertFalse(window.reserve(openid), "WeChat would refuse a sixth (45047)");
+    }
+
+    /**
+     * The bot is still on the resident's previous message for a moment (it holds the per-openid lock), so this
+     * reply cannot be ready within the deadline however fast the machine is.
+     */
+    private void busyWithAnEarlierMessage(String openid) {
+        redis.value(String.class).set(OpenidLock.PREFIX + openid, "earlier-message", new SetArgs().px(300));
     }
 
     private static List<FakeWechatServer.Call> awaitKefu(FakeWechatServer wechat, String openid)
