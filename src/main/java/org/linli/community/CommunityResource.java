@@ -137,6 +137,7 @@ public class CommunityResource {
         caller.requireStaffIn(communityId, request.role() == Role.ADMIN ? Role.ADMIN : Role.COMMITTEE, Role.ADMIN);
         Grant grant = new Grant(request.role(), communityId, request.gridId(), request.buildingId());
         return communities.find(communityId)
+                .chain(() -> communities.checkGrant(grant))
                 .chain(() -> staff.create(new StaffService.NewStaff(request.username(), request.displayName(),
                         request.password(), List.of(grant))))
                 .map(s -> Response.status(201).entity(new StaffView(s.id, s.username, s.displayName)).build());

@@ -5,6 +5,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.linli.common.Problem;
 import org.linli.identity.Caller;
+import org.linli.identity.Grant;
+import org.linli.identity.Role;
 
 import java.util.List;
 
@@ -65,6 +67,35 @@ public class CommunityService {
                     g.workerStaffId = workerStaffId;
                     return g.persist();
                 }));
+    }
+
+    /**
+     * A staff grant's narrowing must name a grid (for a grid worker) or a building (for a building leader) of this
+     * community; any other role takes neither. 400 otherwise, before anything is written.
+     */
+    public Uni<Void> checkGrant(Grant grant) {
+        boolean gridAllowed = grant.role() == Role.GRID_WORKER;
+        boolean buildingAllowed = grant.role() == Role.BUILDING_LEADER;
+        if ((grant.gridId() != null && !gridAllowed) || (grant.buildingId() != null && !buildingAllowed)) {
+            return Uni.createFrom().failure(Problem.badRequest("STAFF_GRANT_NARROWING_MISMATCH", grant.role()));
+        }
+        return Panache.withSession(() -> inCommunity(Grid.class, grant.gridId(), grant.communityId())
+                .chain(gridOk -> inCommunity(Building.class, grant.buildingId(), grant.communityId())
+                        .invoke(buildingOk -> {
+                            if (!gridOk || !buildingOk) {
+                                throw Problem.badRequest("STAFF_GRANT_TARGET_UNKNOWN");
+                            }
+                        })))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Boolean> inCommunity(Class<?> entity, Long id, long communityId) {
+        if (id == null) {
+            return Uni.createFrom().item(true);
+        }
+        String query = "select count(*) from " + entity.getSimpleName() + " e where e.id = ?1 and e.communityId = ?2";
+        return Panache.getSession().chain(s -> s.createSelectionQuery(query, Long.class)
+                .setParameter(1, id).setParameter(2, communityId).getSingleResult()).map(n -> n > 0);
     }
 
     public Uni<List<Grid>> grids(long communityId) {

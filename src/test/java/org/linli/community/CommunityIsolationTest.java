@@ -48,6 +48,32 @@ class CommunityIsolationTest {
     }
 
     @Test
+    void staffCanOnlyBeNarrowedToAGridOrBuildingOfTheirOwnCommunity() {
+        String admin = Api.adminToken();
+        long a = Api.newCommunity(admin);
+        long b = Api.newCommunity(admin);
+        long gridOfB = ((Number) Api.as(admin).body(Map.of("name", "第一网格"))
+                .post("/api/v1/communities/" + b + "/grids").then().statusCode(201).extract().path("id")).longValue();
+        long gridOfA = ((Number) Api.as(admin).body(Map.of("name", "第一网格"))
+                .post("/api/v1/communities/" + a + "/grids").then().statusCode(201).extract().path("id")).longValue();
+
+        Api.as(admin).body(newStaff("GRID_WORKER", "gridId", gridOfB)).post("/api/v1/communities/" + a + "/staff")
+                .then().statusCode(400).body("code", equalTo("STAFF_GRANT_TARGET_UNKNOWN"));
+        Api.as(admin).body(newStaff("BUILDING_LEADER", "buildingId", 999_999_999L))
+                .post("/api/v1/communities/" + a + "/staff")
+                .then().statusCode(400).body("code", equalTo("STAFF_GRANT_TARGET_UNKNOWN"));
+        Api.as(admin).body(newStaff("COMMITTEE", "gridId", gridOfA)).post("/api/v1/communities/" + a + "/staff")
+                .then().statusCode(400).body("code", equalTo("STAFF_GRANT_NARROWING_MISMATCH"));
+        Api.as(admin).body(newStaff("GRID_WORKER", "gridId", gridOfA)).post("/api/v1/communities/" + a + "/staff")
+                .then().statusCode(201);
+    }
+
+    private static Map<String, Object> newStaff(String role, String narrowedBy, long id) {
+        return Map.of("username", Api.unique("gw"), "displayName", "网格员", "password", "password-123", "role", role,
+                narrowedBy, id);
+    }
+
+    @Test
     void gridWorkersCannotCreateGrids() {
         String admin = Api.adminToken();
         long a = Api.newCommunity(admin);
