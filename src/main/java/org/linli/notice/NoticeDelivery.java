@@ -21,11 +21,11 @@ class NoticeDelivery {
      * @param queued     deliveries the outbox accepted
      * @param delivered  sent through WeChat or, where no WeChat channel was open, put in the Mini-Program inbox
      * @param sent       accepted by WeChat
-     * @param inApp      waiting in the Mini-Program inbox
+     * @param inApp      put in the Mini-Program inbox (shown there until the notice is withdrawn or expires)
      * @param pending    not delivered yet: quiet hours, a scheduled publication, retries, a paused channel
      * @param failed     given up (dead letters staff can re-drive)
      * @param cancelled  called off before delivery: the notice was withdrawn, renotified or expired
-     * @param byChannel  delivered per channel (MINI_SUBSCRIBE, MP_TEMPLATE, MP_KEFU, IN_APP)
+     * @param byChannel  delivered per channel (MINI_SUBSCRIBE, MP_SUBSCRIBE, MP_TEMPLATE, MP_KEFU, IN_APP)
      */
     public record Figures(long pushes, long recipients, long queued, long delivered, long sent, long inApp,
                           long pending, long failed, long cancelled, Map<String, Long> byChannel) {

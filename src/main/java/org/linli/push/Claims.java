@@ -46,7 +46,7 @@ class Claims {
             SELECT c.id, c.message_id, c.resident_id, c.claims, c.failures, c.channel_floor, r.mini_openid, r.mp_openid,
                    (SELECT array_agg(pc.template_id) FROM push_consent pc
                      WHERE pc.resident_id = c.resident_id AND pc.remaining > 0) AS consents,
-                   m.expires_at
+                   m.expires_at, m.cancelled_at IS NOT NULL AS cancelled
               FROM claimed c JOIN resident r ON r.id = c.resident_id JOIN push_message m ON m.id = c.message_id""";
 
     private static final String MESSAGES = """
@@ -81,7 +81,8 @@ class Claims {
         return load(missing).map(loaded -> list.stream().map(r -> new Claim(r.getLong("id"), r.getLong("resident_id"),
                 r.getInteger("claims"), r.getInteger("failures"), r.getInteger("channel_floor"),
                 r.getString("mini_openid"), r.getString("mp_openid"), consents(r), leaseEnd,
-                messages.get(r.getLong("message_id")), instant(r.getOffsetDateTime("expires_at")))).toList());
+                messages.get(r.getLong("message_id")), instant(r.getOffsetDateTime("expires_at")),
+                r.getBoolean("cancelled"))).toList());
     }
 
     private Uni<Void> load(Set<Long> ids) {

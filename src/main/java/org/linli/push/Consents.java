@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -68,6 +69,17 @@ class Consents {
     /** WeChat says the user has none left (43101): forget what we thought was left. */
     Uni<Void> exhaust(long residentId, String templateId) {
         return change("remaining = 0", "", residentId, templateId).replaceWithVoid();
+    }
+
+    /**
+     * The same, for news that may arrive late (an event from WeChat): consents granted or used after {@code asOf}
+     * are newer than the news and stay.
+     */
+    Uni<Void> exhaust(long residentId, String templateId, Instant asOf) {
+        return pool.preparedQuery("UPDATE push_consent SET remaining = 0, updated_at = $3"
+                        + " WHERE resident_id = $1 AND template_id = $2 AND updated_at <= $4")
+                .execute(Tuple.of(residentId, templateId, utc(clock.instant()), utc(asOf)))
+                .replaceWithVoid();
     }
 
     private Uni<Integer> change(String set, String condition, long residentId, String templateId) {

@@ -46,8 +46,8 @@ final class Dispatcher {
 
     Uni<Outcome> decide(Claim claim) {
         Instant now = clock.instant();
-        if (claim.expired(now)) {
-            return Uni.createFrom().item(Outcome.expired(claim, now));
+        if (claim.cancelled() || claim.expired(now)) {
+            return Uni.createFrom().item(Outcome.calledOff(claim, now, claim.cancelled() ? "cancelled" : "expired"));
         }
         if (!claim.urgent() && quietHours.contains(now)) {
             Instant morning = quietHours.endOf(now);

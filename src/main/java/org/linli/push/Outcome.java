@@ -30,9 +30,9 @@ record Outcome(Claim claim, DeliveryStatus status, Channel channel, int floor, I
                 trail.errcode(), trail.error(), null, now, trail.attempts());
     }
 
-    /** Not sent: the message was no longer worth sending when its turn came. */
-    static Outcome expired(Claim c, Instant now) {
-        return new Outcome(c, DeliveryStatus.CANCELLED, null, c.floor(), now, c.failures(), null, "expired", null, now,
+    /** Not sent: the message was called off or had expired when its turn came. */
+    static Outcome calledOff(Claim c, Instant now, String why) {
+        return new Outcome(c, DeliveryStatus.CANCELLED, null, c.floor(), now, c.failures(), null, why, null, now,
                 List.of());
     }
 

@@ -11,7 +11,11 @@ import java.util.Collection;
  */
 public interface PushOutbox {
 
-    /** Queues the message for these residents; returns how many deliveries were newly queued. */
+    /**
+     * Queues the message for these residents; returns how many deliveries were newly queued. A sourceRef queued
+     * before keeps its first content and expiry (use {@link #expireAt} to move the expiry) and only gains residents
+     * not yet queued; a cancelled one gains nobody.
+     */
     Uni<Integer> enqueue(PushMessage message, Collection<Long> residentIds);
 
     /**

@@ -91,6 +91,24 @@ class PushCancelTest {
     }
 
     @Test
+    void aDeliveryQueuedWhileTheCancelRanIsNotSentEither() {
+        var person = world.resident(community, false, true);
+        var late = world.resident(community, false, true);
+        String ref = unique("notice:");
+        world.enqueue(message(community, ref, true), List.of(person.id()));
+        assertEquals(1, world.cancel(ref));
+        // An enqueue that committed while the cancel waited for the message row: its delivery is still PENDING.
+        world.sql("INSERT INTO push_delivery (message_id, community_id, resident_id, next_attempt_at)"
+                + " SELECT id, community_id, " + late.id() + ", now() FROM push_message WHERE source_ref = '" + ref + "'");
+
+        world.drain();
+        Row row = world.delivery(ref, late.id());
+        assertEquals("CANCELLED", row.getString("status"));
+        assertEquals("cancelled", row.getString("last_error"));
+        assertTrue(wechat.deliveries().isEmpty());
+    }
+
+    @Test
     void inAppCopiesOfACancelledMessageLeaveTheInbox() {
         var person = world.resident(community, false, false);
         String kept = unique("notice:");

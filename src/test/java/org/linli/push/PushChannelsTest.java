@@ -123,6 +123,7 @@ class PushChannelsTest {
     @Test
     void officialAccountSubscribeNotificationsUseConsentsFromThePopup() {
         var person = world.resident(community, false, true);
+        world.grantConsent(person.id(), "demo-mp-subscribe-thread-status", 1);
         long at = Instant.now().getEpochSecond();
         String popup = WechatCallbacks.subscribeMsgEvent(person.mpOpenid(), "subscribe_msg_popup_event",
                 "SubscribeMsgPopupEvent", at, consentItem(MP_SUBSCRIBE_TEMPLATE, "accept"),
@@ -131,7 +132,10 @@ class PushChannelsTest {
         WechatCallbacks.postPlain(popup).then().statusCode(200).body(equalTo("success"));
         assertEquals(1, world.consentLeft(person.id(), MP_SUBSCRIBE_TEMPLATE), "WeChat's retry counts once");
         assertEquals(0, world.consentLeft(person.id(), "not-our-template"), "templates we do not use are ignored");
-        assertEquals(0, world.consentLeft(person.id(), "demo-mp-subscribe-thread-status"));
+        assertEquals(1, world.consentLeft(person.id(), "demo-mp-subscribe-thread-status"),
+                "declining a popup leaves earlier consents alone");
+        assertFalse(world.kefuWindow.reserve(person.mpOpenid()),
+                "a consent event is not the user writing to us: it opens no customer-service window");
 
         String ref = push(List.of(person));
         assertEquals("MP_SUBSCRIBE", world.delivery(ref, person.id()).getString("channel"));
@@ -147,6 +151,31 @@ class PushChannelsTest {
 
         assertEquals("MP_TEMPLATE", world.delivery(push(List.of(person)), person.id()).getString("channel"),
                 "the consent is used up: the next push is a template message");
+    }
+
+    @Test
+    void aSubscribeMessageRefusedAfterSendingGoesOnToTheNextChannel() {
+        var person = world.resident(community, false, true);
+        world.grantConsent(person.id(), MP_SUBSCRIBE_TEMPLATE, 2);
+        String ref = push(List.of(person));
+        Row sent = world.delivery(ref, person.id());
+        assertEquals("MP_SUBSCRIBE", sent.getString("channel"));
+        String msgId = sent.getString("wx_msg_id");
+        assertNotNull(msgId, "bizsend's msgid is kept to match WeChat's later report");
+
+        WechatCallbacks.postPlain(WechatCallbacks.subscribeMsgEvent(person.mpOpenid(), "subscribe_msg_sent_event",
+                "SubscribeMsgSentEvent", Instant.now().getEpochSecond() + 1,
+                "<TemplateId><![CDATA[" + MP_SUBSCRIBE_TEMPLATE + "]]></TemplateId><MsgID>" + msgId + "</MsgID>"
+                        + "<ErrorCode>43101</ErrorCode><ErrorStatus><![CDATA[failed:user refuse to accept the msg]]>"
+                        + "</ErrorStatus>")).then().statusCode(200).body(equalTo("success"));
+        assertEquals("PENDING", world.status(ref, person.id()));
+        assertEquals(0, world.consentLeft(person.id(), MP_SUBSCRIBE_TEMPLATE), "WeChat holds none for us");
+
+        world.drain();
+        Row after = world.delivery(ref, person.id());
+        assertEquals("SENT", after.getString("status"));
+        assertEquals("MP_TEMPLATE", after.getString("channel"));
+        assertEquals(2, wechat.deliveriesTo(person.mpOpenid()).size());
     }
 
     @Test

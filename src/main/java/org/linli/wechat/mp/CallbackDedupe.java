@@ -32,7 +32,8 @@ class CallbackDedupe {
     private static final String MSG = "linli:wx:msg:";
 
     /**
-     * KEYS: message, nonce, rate counter ("" when the message does not count), last inbound. ARGV: PENDING,
+     * KEYS: message, nonce, rate counter ("" when the message does not count), last inbound ("" for WeChat's own
+     * events, which open no customer-service window). ARGV: PENDING,
      * message ttl s, nonce ttl ms, rate window ms, last-inbound value, last-inbound ttl ms.
      * Answers {'known', stored}, {'replay'} or {'first', rate count}. Everything that can fail on a key of the wrong
      * type runs before the first write, so a failure claims nothing.
@@ -46,7 +47,7 @@ class CallbackDedupe {
             if KEYS[3] ~= '' then count = countHit(KEYS[3], ARGV[4]) end
             redis.call('SET', KEYS[2], '1', 'PX', ARGV[3])
             redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
-            redis.call('SET', KEYS[4], ARGV[5], 'PX', ARGV[6])
+            if KEYS[4] ~= '' then redis.call('SET', KEYS[4], ARGV[5], 'PX', ARGV[6]) end
             return {'first', count}
             """);
 
@@ -73,11 +74,11 @@ class CallbackDedupe {
     }
 
     /** Claims a message; fails with CALLBACK_REPLAYED when its signed query was already used by another message. */
-    Uni<Claim> admit(String messageKey, CallbackParams p, IncomingMessage message) {
+    Uni<Claim> admit(String messageKey, CallbackParams p, IncomingMessage message, boolean byUser) {
         CustomerServiceWindow.Inbound inbound = window.inboundNow(message.openid());
-        boolean counts = RateLimiter.counts(message);
+        boolean counts = byUser && RateLimiter.counts(message);
         List<String> keys = List.of(MSG + messageKey, nonceKey(p), counts ? RateLimiter.key(message.openid()) : "",
-                inbound.key());
+                byUser ? inbound.key() : "");
         List<String> args = List.of(PENDING, Long.toString(config.mp().dedupeTtl().toSeconds()),
                 Long.toString(config.mp().replayWindow().multipliedBy(2).toMillis()),
                 Long.toString(limiter.windowMillis()), inbound.value(), Long.toString(inbound.ttlMillis()));

@@ -37,7 +37,11 @@ class KefuReplies {
                 mp.getKefuService().sendKefuMessage(WxMpKefuMessage.TEXT().toUser(openid).content(text).build());
                 return true;
             } catch (WxErrorException e) {
-                Log.warnf("Late reply to %s not delivered: errcode %d", openid, e.getError().getErrorCode());
+                Log.warnf("Late reply to %s not delivered: %s", openid, e.getError() == null ? e.getMessage()
+                        : "errcode " + e.getError().getErrorCode());
+                return false;
+            } catch (RuntimeException e) {
+                Log.warnf("Late reply to %s not delivered: %s", openid, e.toString());
                 return false;
             }
         });

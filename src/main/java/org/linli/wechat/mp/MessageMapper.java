@@ -50,6 +50,21 @@ final class MessageMapper {
     }
 
     /**
+     * Whether the user did something (wrote, followed, clicked the menu, scanned): only that opens the
+     * customer-service window and counts toward the bot's rate limit. WeChat's own reports — template and subscribe
+     * send results, consent changes, location reports, unfollows — do neither.
+     */
+    static boolean byUser(WxMpXmlMessage wx) {
+        if (!WxConsts.XmlMsgType.EVENT.equals(wx.getMsgType())) {
+            return true;
+        }
+        return switch (wx.getEvent() == null ? "" : wx.getEvent().toLowerCase()) {
+            case "subscribe", "scan", "click", "view", "view_miniprogram" -> true;
+            default -> false;
+        };
+    }
+
+    /**
      * WeChat's retry key: MsgId for messages; for events sender + CreateTime, plus the event and its key, since
      * two different menu clicks can share a second (a retry repeats all of them).
      */

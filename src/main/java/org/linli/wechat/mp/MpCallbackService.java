@@ -52,7 +52,7 @@ class MpCallbackService {
         WxMpXmlMessage message = parse(xml);
         IncomingMessage incoming = MessageMapper.toIncoming(message);
         String key = MessageMapper.dedupeKey(message);
-        return dedupe.admit(key, params, incoming)
+        return dedupe.admit(key, params, incoming, MessageMapper.byUser(message))
                 .chain(claim -> {
                     if (claim.first()) {
                         return subscribeEvents.handles(message) ? recordConsents(message, key)

@@ -9,6 +9,7 @@ import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import org.linli.identity.MpResidents;
 import org.linli.push.WechatConsents;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,8 +17,8 @@ import java.util.function.Function;
 
 /**
  * The Official Account's subscribe-notification events, turned into consents for the push engine's MP_SUBSCRIBE
- * channel: an accepted popup template is one send; a template switched off in WeChat's settings, or a send WeChat
- * reports as refused (43101), leaves none. They are answered "success": nothing is said to the user, even when
+ * channel: an accepted popup template is one send; a template switched off in WeChat's settings leaves none; a send
+ * WeChat reports as refused (43101) leaves none and its delivery tries the next channel. They are answered "success": nothing is said to the user, even when
  * recording fails.
  */
 @Singleton
@@ -44,6 +45,7 @@ class SubscribeMsgEvents {
     }
 
     Uni<Void> apply(WxMpXmlMessage m) {
+        Instant at = m.getCreateTime() == null ? Instant.now() : Instant.ofEpochSecond(m.getCreateTime());
         return residents.ensure(m.getFromUser()).chain(residentId -> switch (m.getEvent()) {
             case WxConsts.EventType.SUBSCRIBE_MSG_POPUP_EVENT -> each(items(m.getSubscribeMsgPopupEvent(),
                             WxMpSubscribeMsgEvent.SubscribeMsgPopupEvent::getList),
@@ -52,9 +54,11 @@ class SubscribeMsgEvents {
             case WxConsts.EventType.SUBSCRIBE_MSG_CHANGE_EVENT -> each(items(m.getSubscribeMsgChangeEvent(),
                             WxMpSubscribeMsgEvent.SubscribeMsgChangeEvent::getList),
                     e -> REJECT.equals(e.getSubscribeStatusString())
-                            ? consents.withdrawn(residentId, e.getTemplateId()) : none());
+                            ? consents.withdrawn(residentId, e.getTemplateId(), at) : none());
             default -> each(items(m.getSubscribeMsgSentEvent(), WxMpSubscribeMsgEvent.SubscribeMsgSentEvent::getList),
-                    e -> REFUSED.equals(e.getErrorCode()) ? consents.withdrawn(residentId, e.getTemplateId()) : none());
+                    e -> REFUSED.equals(e.getErrorCode())
+                            ? consents.refused(residentId, e.getTemplateId(), e.getMsgId(), at).replaceWithVoid()
+                            : none());
         }).onFailure().recoverWithUni(e -> {
             // Under-counting is the safe side: without a consent the engine falls back to the next channel.
             Log.errorf(e, "Subscribe event %s from %s not applied", m.getEvent(), m.getFromUser());

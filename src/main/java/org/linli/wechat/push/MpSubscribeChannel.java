@@ -37,9 +37,7 @@ class MpSubscribeChannel implements PushChannel {
                         : new WxMpSubscribeMessage.MiniProgram(miniAppId, request.page(), false))
                 .dataMap(KeywordText.clean(request.data()))
                 .build();
-        return WxVerdicts.attempt(() -> {
-            wx.mp().getSubscribeMsgService().send(message);
-            return null;
-        });
+        // The msgid lets a later subscribe_msg_sent_event (refused after all) find this delivery again.
+        return WxVerdicts.attempt(() -> wx.mp().getSubscribeMsgService().send(message));
     }
 }

@@ -93,7 +93,7 @@ class MpLateReplyTest {
      * reply cannot be ready within the deadline however fast the machine is.
      */
     private void busyWithAnEarlierMessage(String openid) {
-        redis.value(String.class).set(OpenidLock.PREFIX + openid, "earlier-message", new SetArgs().px(300));
+        redis.value(String.class).set(OpenidLock.PREFIX + openid, "earlier-message", new SetArgs().px(1_500));
     }
 
     private static List<FakeWechatServer.Call> awaitKefu(FakeWechatServer wechat, String openid)
