@@ -66,7 +66,8 @@ class MpCallbackService {
                 .onFailure(e -> !(e instanceof CallbackRejected)).recoverWithItem(e -> {
                     // Redis or the database failing must not show the user "该公众号暂时无法提供服务".
                     Log.error("Callback could not be handled", e);
-                    return ProblemMessages.text("BOT_UNAVAILABLE");
+                    // WeChat's own reports (send results, consent changes) get no text: nobody is waiting for one.
+                    return MessageMapper.byUser(message) ? ProblemMessages.text("BOT_UNAVAILABLE") : null;
                 })
                 .map(text -> render(message, text, params.encrypted()));
     }

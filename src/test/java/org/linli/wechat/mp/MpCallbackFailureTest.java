@@ -20,9 +20,11 @@ import org.linli.support.WechatCallbacks;
 import org.linli.support.WechatCallbacks.Query;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -119,6 +121,20 @@ class MpCallbackFailureTest {
         assertEquals(before, world.stateHash(openid), "the flow in progress is neither dropped nor advanced");
         assertFalse(redis.key().exists(OpenidLock.PREFIX + openid));
         assertTrue(say(openid, "小区南门路灯不亮").contains("在哪里"));
+    }
+
+    @Test
+    void aConsentEventThatCannotBeRecordedIsStillAnsweredSuccess() {
+        String openid = BotWorld.newOpenid();
+        String popup = WechatCallbacks.subscribeMsgEvent(openid, "subscribe_msg_popup_event", "SubscribeMsgPopupEvent",
+                Instant.now().getEpochSecond(), WechatCallbacks.consentItem("demo-mp-subscribe-notice", "accept"));
+        sql("ALTER TABLE push_consent RENAME TO push_consent_offline");
+        try {
+            WechatCallbacks.postPlain(popup).then().statusCode(200).body(equalTo("success"));
+        } finally {
+            sql("ALTER TABLE push_consent_offline RENAME TO push_consent");
+        }
+        WechatCallbacks.postPlain(popup).then().statusCode(200).body(equalTo("success"));
     }
 
     private void sql(String statement) {
