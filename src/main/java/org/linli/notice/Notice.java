@@ -24,6 +24,7 @@ public class Notice extends PanacheEntityBase {
     public Long communityId;
     public int version = 1;
     public String title;
+    @Column(columnDefinition = "text")
     public String body;
     @Enumerated(EnumType.STRING)
     @Column(name = "body_format")
@@ -35,6 +36,7 @@ public class Notice extends PanacheEntityBase {
     @Column(name = "requires_ack")
     public boolean requiresAck;
     /** JSON, see {@link Attachments}. */
+    @Column(columnDefinition = "text")
     public String attachments = "[]";
     @Enumerated(EnumType.STRING)
     @Column(name = "scope_kind")

@@ -24,6 +24,7 @@ public class NoticeVersion extends PanacheEntityBase {
     public Long noticeId;
     public int version;
     public String title;
+    @Column(columnDefinition = "text")
     public String body;
     @Enumerated(EnumType.STRING)
     @Column(name = "body_format")
@@ -34,6 +35,7 @@ public class NoticeVersion extends PanacheEntityBase {
     public NoticePriority priority;
     @Column(name = "requires_ack")
     public boolean requiresAck;
+    @Column(columnDefinition = "text")
     public String attachments;
     @Column(name = "expires_at")
     public OffsetDateTime expiresAt;
