@@ -20,13 +20,16 @@ public class Inbox {
                        Instant at, boolean seen) {
     }
 
-    private static final String LIST = """
-            SELECT d.id, m.source_ref, m.kind, m.title, m.summary, m.page, d.done_at, d.seen_at IS NOT NULL AS seen
-              FROM push_delivery d JOIN push_message m ON m.id = d.message_id
-             WHERE d.resident_id = $1 AND d.status = 'IN_APP' AND m.cancelled_at IS NULL
-               AND (m.expires_at IS NULL OR m.expires_at > $3)
-             ORDER BY d.id DESC
-             LIMIT $2""";
+    /** The resident's in-app deliveries (alias d, message m) still worth showing at $2. */
+    private static final String SHOWN = " d.resident_id = $1 AND d.status = 'IN_APP' AND m.cancelled_at IS NULL"
+            + " AND (m.expires_at IS NULL OR m.expires_at > $2)";
+
+    private static final String LIST = "SELECT d.id, m.source_ref, m.kind, m.title, m.summary, m.page, d.done_at,"
+            + " d.seen_at IS NOT NULL AS seen FROM push_delivery d JOIN push_message m ON m.id = d.message_id"
+            + " WHERE" + SHOWN + " ORDER BY d.id DESC LIMIT $3";
+
+    private static final String MARK_SEEN = "UPDATE push_delivery d SET seen_at = $2 FROM push_message m"
+            + " WHERE m.id = d.message_id AND d.seen_at IS NULL AND" + SHOWN;
 
     private final Pool pool;
     private final Clock clock;
@@ -37,7 +40,7 @@ public class Inbox {
     }
 
     public Uni<List<Item>> of(long residentId, int limit) {
-        return pool.preparedQuery(LIST).execute(Tuple.of(residentId, limit, utc(clock.instant()))).map(rows -> {
+        return pool.preparedQuery(LIST).execute(Tuple.of(residentId, utc(clock.instant()), limit)).map(rows -> {
             List<Item> items = new ArrayList<>();
             rows.forEach(r -> items.add(new Item(r.getLong("id"), r.getString("source_ref"), r.getString("kind"),
                     r.getString("title"), r.getString("summary"), r.getString("page"),
@@ -48,8 +51,7 @@ public class Inbox {
 
     /** Marks everything shown so far as seen; answers how many were new. */
     public Uni<Integer> markSeen(long residentId) {
-        return pool.preparedQuery("UPDATE push_delivery SET seen_at = $2"
-                        + " WHERE resident_id = $1 AND status = 'IN_APP' AND seen_at IS NULL")
+        return pool.preparedQuery(MARK_SEEN)
                 .execute(Tuple.of(residentId, utc(clock.instant())))
                 .map(rows -> rows.rowCount());
     }

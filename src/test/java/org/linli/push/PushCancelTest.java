@@ -122,6 +122,7 @@ class PushCancelTest {
 
         List<Inbox.Item> items = await(() -> inbox.of(person.id(), 10));
         assertEquals(List.of(kept), items.stream().map(Inbox.Item::sourceRef).toList());
+        assertEquals(1, await(() -> inbox.markSeen(person.id())), "only what is shown counts as newly seen");
         assertEquals("IN_APP", world.status(withdrawn, person.id()));
     }
 
