@@ -9,6 +9,7 @@ import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import org.linli.identity.MpResidents;
 import org.linli.push.WechatConsents;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -30,10 +31,12 @@ class SubscribeMsgEvents {
 
     private final MpResidents residents;
     private final WechatConsents consents;
+    private final Clock clock;
 
-    SubscribeMsgEvents(MpResidents residents, WechatConsents consents) {
+    SubscribeMsgEvents(MpResidents residents, WechatConsents consents, Clock clock) {
         this.residents = residents;
         this.consents = consents;
+        this.clock = clock;
     }
 
     boolean handles(WxMpXmlMessage m) {
@@ -45,7 +48,7 @@ class SubscribeMsgEvents {
     }
 
     Uni<Void> apply(WxMpXmlMessage m) {
-        Instant at = m.getCreateTime() == null ? Instant.now() : Instant.ofEpochSecond(m.getCreateTime());
+        Instant at = m.getCreateTime() == null ? clock.instant() : Instant.ofEpochSecond(m.getCreateTime());
         return residents.ensure(m.getFromUser()).chain(residentId -> switch (m.getEvent()) {
             case WxConsts.EventType.SUBSCRIBE_MSG_POPUP_EVENT -> each(items(m.getSubscribeMsgPopupEvent(),
                             WxMpSubscribeMsgEvent.SubscribeMsgPopupEvent::getList),
