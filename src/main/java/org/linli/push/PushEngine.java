@@ -67,7 +67,9 @@ final class PushEngine {
                     Instant now = parts.clock().instant();
                     return Outcome.release(claim, now.plus(parts.config().retry().initial()));
                 })
-                .call(outcome -> recorder.record(outcome, worker).onFailure().recoverWithNull());
+                .call(outcome -> recorder.record(outcome, worker)
+                        .invoke(() -> parts.metrics().recorded(outcome))
+                        .onFailure().recoverWithNull());
     }
 
     private void log(List<Claim> batch) {

@@ -23,17 +23,19 @@ class PushParts {
     private final TemplateCatalog templates;
     private final QuietHours quietHours;
     private final Map<Channel, PushChannel> adapters;
+    private final PushMetrics metrics;
 
     @Inject
     PushParts(PushConfig config, Clock clock, Pool pool, Claims claims, Consents consents, ChannelPauses pauses,
-              RateLimiter limiter, TemplateCatalog templates, Instance<PushChannel> channels) {
+              RateLimiter limiter, TemplateCatalog templates, Instance<PushChannel> channels, PushMetrics metrics) {
         this(config, clock, pool, claims, consents, pauses, limiter, templates, QuietHours.of(config.quietHours()),
-                adapters(channels));
+                adapters(channels), metrics);
     }
 
     private PushParts(PushConfig config, Clock clock, Pool pool, Claims claims, Consents consents,
                       ChannelPauses pauses, RateLimiter limiter, TemplateCatalog templates, QuietHours quietHours,
-                      Map<Channel, PushChannel> adapters) {
+                      Map<Channel, PushChannel> adapters, PushMetrics metrics) {
+        this.metrics = metrics;
         this.config = config;
         this.clock = clock;
         this.pool = pool;
@@ -49,13 +51,17 @@ class PushParts {
     /** The same parts on another clock and quiet hours (tests that check quiet hours at a chosen instant). */
     PushParts withTime(Clock otherClock, QuietHours otherQuietHours) {
         return new PushParts(config, otherClock, pool, claims, consents, pauses, limiter, templates, otherQuietHours,
-                adapters);
+                adapters, metrics);
     }
 
     private static Map<Channel, PushChannel> adapters(Instance<PushChannel> channels) {
         Map<Channel, PushChannel> adapters = new EnumMap<>(Channel.class);
         channels.forEach(c -> adapters.put(c.channel(), c));
         return adapters;
+    }
+
+    PushMetrics metrics() {
+        return metrics;
     }
 
     QuietHours quietHours() {
