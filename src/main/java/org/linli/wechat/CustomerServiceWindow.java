@@ -1,14 +1,16 @@
 package org.linli.wechat;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
 import jakarta.inject.Singleton;
+import org.linli.common.RedisScript;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * WeChat's customer-service (kefu) window: after a user writes to the Official Account we may send them up to
@@ -27,13 +29,27 @@ public class CustomerServiceWindow {
     static final String LAST_INBOUND = "linli:wx:last-inbound:";
     static final String SENT = "linli:wx:kefu-sent:";
 
+    /**
+     * KEYS: last inbound. ARGV: window ms, now ms, counter key prefix. Counts one send in the window of the last
+     * inbound message, the counter expiring with the window; nil outside any window. One step, so the counter never
+     * lives without its expiry. (The counter's key is built here from the last inbound time: single Redis only.)
+     */
+    private static final RedisScript RESERVE = new RedisScript("""
+            local last = redis.call('GET', KEYS[1])
+            if not last then return nil end
+            local windowEnd = tonumber(last) + tonumber(ARGV[1])
+            if windowEnd <= tonumber(ARGV[2]) then return nil end
+            local counter = ARGV[3] .. last
+            local sent = redis.call('INCR', counter)
+            if sent == 1 then redis.call('PEXPIREAT', counter, windowEnd) end
+            return sent
+            """);
+
     private final ReactiveRedisDataSource reactive;
-    private final RedisDataSource blocking;
     private final Clock clock;
 
-    CustomerServiceWindow(ReactiveRedisDataSource reactive, RedisDataSource blocking, Clock clock) {
+    CustomerServiceWindow(ReactiveRedisDataSource reactive, Clock clock) {
         this.reactive = reactive;
-        this.blocking = blocking;
         this.clock = clock;
     }
 
@@ -64,19 +80,10 @@ public class CustomerServiceWindow {
      * within 48 h or the window's {@value #MAX_PER_WINDOW} sends are used.
      */
     public boolean reserve(String openid) {
-        String last = blocking.value(String.class).get(LAST_INBOUND + openid);
-        if (last == null) {
-            return false;
-        }
-        Instant windowEnd = Instant.ofEpochMilli(Long.parseLong(last)).plus(WINDOW);
-        if (!windowEnd.isAfter(clock.instant())) {
-            return false;
-        }
-        String counter = SENT + openid + ":" + last;
-        long sent = blocking.value(String.class).incr(counter);
-        if (sent == 1) {
-            blocking.key().pexpireat(counter, windowEnd.toEpochMilli());
-        }
-        return sent <= MAX_PER_WINDOW;
+        Response sent = RESERVE.run(reactive, List.of(LAST_INBOUND + openid),
+                        List.of(Long.toString(WINDOW.toMillis()), Long.toString(clock.instant().toEpochMilli()),
+                                SENT + openid + ":"))
+                .await().atMost(Duration.ofSeconds(5));
+        return sent != null && sent.toLong() <= MAX_PER_WINDOW;
     }
 }
