@@ -284,26 +284,25 @@ public final class FakeWechatServer {
 
   private void onRequest(HttpServerRequest req) {
     Instant receivedAt = Instant.now();
-    if (declaredLength(req) > MAX_BODY_BYTES) {
-      rejectTooLarge(req, receivedAt);
-      return;
-    }
     Buffer body = Buffer.buffer();
-    boolean[] rejected = {false};
+    // Too large: the rest is read and dropped, and 413 answered once the request is complete. Answering (and
+    // closing) while the client is still sending makes it see a reset instead of the 413.
+    boolean[] rejected = {declaredLength(req) > MAX_BODY_BYTES};
     req.handler(chunk -> {
       if (rejected[0]) {
         return;
       }
       if (body.length() + chunk.length() > MAX_BODY_BYTES) {
         rejected[0] = true;
-        rejectTooLarge(req, receivedAt);
       } else {
         body.appendBuffer(chunk);
       }
     });
     req.exceptionHandler(e -> LOG.debugf("Fake WeChat request %s failed: %s", req.path(), e.getMessage()));
     req.endHandler(v -> {
-      if (!rejected[0]) {
+      if (rejected[0]) {
+        rejectTooLarge(req, receivedAt);
+      } else {
         dispatch(req, new FakeExchange(receivedAt, req.method().name(), req.path(), query(req),
             body.toString(StandardCharsets.UTF_8)));
       }
