@@ -62,17 +62,22 @@ public class CustomerServiceWindow {
      * for every message and event, so it costs no round trip of its own.
      */
     public Inbound inboundNow(String openid) {
-        return new Inbound(LAST_INBOUND + openid, String.valueOf(clock.instant().toEpochMilli()), WINDOW.toMillis());
+        return inbound(openid, clock.instant());
     }
 
-    /** Records an inbound message received at {@code at}; the window closes {@link #WINDOW} after it. */
+    /**
+     * Records an inbound message received at {@code at} (tests place one hours back); the window closes
+     * {@link #WINDOW} after it. The gateway itself uses {@link #inboundNow} inside its admission script.
+     */
     public Uni<Void> recordInbound(String openid, Instant at) {
-        Duration left = WINDOW.minus(Duration.between(at, clock.instant()));
-        if (left.isNegative() || left.isZero()) {
-            return Uni.createFrom().voidItem();
-        }
-        return reactive.value(String.class)
-                .set(LAST_INBOUND + openid, String.valueOf(at.toEpochMilli()), new SetArgs().px(left.toMillis()));
+        Inbound write = inbound(openid, at);
+        return write.ttlMillis() <= 0 ? Uni.createFrom().voidItem()
+                : reactive.value(String.class).set(write.key(), write.value(), new SetArgs().px(write.ttlMillis()));
+    }
+
+    private Inbound inbound(String openid, Instant at) {
+        long left = WINDOW.minus(Duration.between(at, clock.instant())).toMillis();
+        return new Inbound(LAST_INBOUND + openid, String.valueOf(at.toEpochMilli()), left);
     }
 
     /**

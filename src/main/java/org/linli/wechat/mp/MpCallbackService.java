@@ -52,7 +52,8 @@ class MpCallbackService {
         WxMpXmlMessage message = parse(xml);
         IncomingMessage incoming = MessageMapper.toIncoming(message);
         String key = MessageMapper.dedupeKey(message);
-        return dedupe.admit(key, params, incoming, MessageMapper.byUser(message))
+        boolean byUser = MessageMapper.byUser(message);
+        return dedupe.admit(key, params, incoming, byUser)
                 .chain(claim -> {
                     if (claim.first()) {
                         return subscribeEvents.handles(message) ? recordConsents(message, key)
@@ -67,7 +68,7 @@ class MpCallbackService {
                     // Redis or the database failing must not show the user "该公众号暂时无法提供服务".
                     Log.error("Callback could not be handled", e);
                     // WeChat's own reports (send results, consent changes) get no text: nobody is waiting for one.
-                    return MessageMapper.byUser(message) ? ProblemMessages.text("BOT_UNAVAILABLE") : null;
+                    return byUser ? ProblemMessages.text("BOT_UNAVAILABLE") : null;
                 })
                 .map(text -> render(message, text, params.encrypted()));
     }
