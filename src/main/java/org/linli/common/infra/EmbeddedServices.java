@@ -11,6 +11,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -75,7 +80,9 @@ public final class EmbeddedServices {
             requireAnswer("Redis", redisUrl, 6379, "quarkus.redis.hosts");
             return overrides;
         }
-        if (mode == Mode.ALWAYS || !answers(pgUrl, 5432)) {
+        if (mode == Mode.AUTO && answers(pgUrl, 5432)) {
+            ensureDatabase(pgUrl);
+        } else {
             int port = startPostgres();
             String url = "postgresql://127.0.0.1:" + port + "/postgres";
             overrides.put("quarkus.datasource.reactive.url", url);
@@ -87,6 +94,34 @@ public final class EmbeddedServices {
             overrides.put("quarkus.redis.hosts", "redis://127.0.0.1:" + startRedis());
         }
         return overrides;
+    }
+
+    /**
+     * Dev mode and the tests each have their own database on a shared local server (so the tests' clean never wipes
+     * what a developer built up): create it when it is missing.
+     */
+    private static void ensureDatabase(String url) {
+        URI uri = URI.create(url.split(",")[0].trim().replaceFirst("^jdbc:", ""));
+        String name = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
+        if (!name.matches("[A-Za-z0-9_]+")) {
+            return;
+        }
+        String host = uri.getHost() == null ? "127.0.0.1" : uri.getHost();
+        int port = uri.getPort() > 0 ? uri.getPort() : 5432;
+        String user = setting("quarkus.datasource.username").orElse("postgres");
+        String password = setting("quarkus.datasource.password").orElse(null);
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres", user,
+                password); Statement st = c.createStatement()) {
+            ResultSet found = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'");
+            if (!found.next()) {
+                st.execute("CREATE DATABASE " + name);
+                LOG.infof("Created database %s on %s:%d", name, host, port);
+            }
+        } catch (SQLException e) {
+            if (!"42P04".equals(e.getSQLState())) { // created by a parallel start
+                LOG.warnf("Could not check or create database %s: %s", name, e.getMessage());
+            }
+        }
     }
 
     private static void requireAnswer(String what, String url, int defaultPort, String key) {
