@@ -1,5 +1,6 @@
 package org.linli.community;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -13,6 +14,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.linli.common.PlainText;
+import org.linli.common.Problem;
 import org.linli.identity.CurrentCaller;
 import org.linli.identity.Grant;
 import org.linli.identity.Role;
@@ -35,7 +38,7 @@ public class CommunityResource {
     }
 
     public record NewCommunity(@NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{2,32}") String code,
-                               @NotBlank @Size(max = 100) String name,
+                               @NotBlank @Size(max = 100) @PlainText String name,
                                @Pattern(regexp = "URBAN|RURAL") String kind) {
     }
 
@@ -45,7 +48,7 @@ public class CommunityResource {
         }
     }
 
-    public record NewGrid(@NotBlank @Size(max = 64) String name, Long workerStaffId) {
+    public record NewGrid(@NotBlank @Size(max = 64) @PlainText String name, Long workerStaffId) {
     }
 
     public record GridView(long id, String name, Long workerStaffId) {
@@ -60,11 +63,12 @@ public class CommunityResource {
         }
     }
 
-    public record GridAssignment(Long gridId) {
+    /** {@code gridId} must be present; {@code null} unassigns, so an empty body cannot unassign by accident. */
+    public record GridAssignment(@JsonProperty(required = true) Long gridId) {
     }
 
     public record NewStaff(@NotBlank @Pattern(regexp = "[A-Za-z0-9_.-]{3,64}") String username,
-                           @NotBlank @Size(max = 64) String displayName,
+                           @NotBlank @Size(max = 64) @PlainText String displayName,
                            @NotBlank @Size(min = 8, max = 128) String password,
                            @NotNull Role role, Long gridId, Long buildingId) {
     }
@@ -73,7 +77,7 @@ public class CommunityResource {
     }
 
     @POST
-    public Uni<Response> create(@Valid NewCommunity request) {
+    public Uni<Response> create(@Valid @NotNull NewCommunity request) {
         caller.requirePlatformAdmin();
         return communities.create(request.code(), request.name(), request.kind())
                 .map(c -> Response.status(201).entity(CommunityView.of(c)).build());
@@ -101,7 +105,7 @@ public class CommunityResource {
 
     @POST
     @Path("/{communityId}/grids")
-    public Uni<Response> addGrid(@PathParam("communityId") long communityId, @Valid NewGrid request) {
+    public Uni<Response> addGrid(@PathParam("communityId") long communityId, @Valid @NotNull NewGrid request) {
         caller.requireStaffIn(communityId, Role.ADMIN, Role.COMMITTEE);
         return communities.addGrid(communityId, request.name(), request.workerStaffId())
                 .map(g -> Response.status(201).entity(GridView.of(g)).build());
@@ -119,7 +123,10 @@ public class CommunityResource {
     public Uni<BuildingView> assignGrid(@PathParam("communityId") long communityId,
                                         @PathParam("buildingId") long buildingId, GridAssignment request) {
         caller.requireStaffIn(communityId, Role.ADMIN, Role.COMMITTEE);
-        return communities.assignBuilding(communityId, buildingId, request == null ? null : request.gridId())
+        if (request == null) {
+            throw Problem.badRequest("GRID_ASSIGNMENT_REQUIRED");
+        }
+        return communities.assignBuilding(communityId, buildingId, request.gridId())
                 .map(BuildingView::of);
     }
 
@@ -133,7 +140,7 @@ public class CommunityResource {
 
     @POST
     @Path("/{communityId}/staff")
-    public Uni<Response> addStaff(@PathParam("communityId") long communityId, @Valid NewStaff request) {
+    public Uni<Response> addStaff(@PathParam("communityId") long communityId, @Valid @NotNull NewStaff request) {
         caller.requireStaffIn(communityId, request.role() == Role.ADMIN ? Role.ADMIN : Role.COMMITTEE, Role.ADMIN);
         Grant grant = new Grant(request.role(), communityId, request.gridId(), request.buildingId());
         return communities.find(communityId)
