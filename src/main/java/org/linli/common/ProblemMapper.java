@@ -41,7 +41,12 @@ public class ProblemMapper {
         return body(e);
     }
 
-    static Response body(JsonProcessingException e) {
+    Response body(JsonProcessingException e) {
+        return problem(unreadableBody(e));
+    }
+
+    /** The problem for a JSON body that could not be read, for code that parses bodies itself. */
+    public static Problem unreadableBody(JsonProcessingException e) {
         String code = e instanceof JsonGuard.BadValue bad ? bad.code : "BODY_INVALID";
         List<Map<String, Object>> errors = List.of();
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
@@ -50,7 +55,7 @@ public class ProblemMapper {
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
             errors = List.of(Map.of("field", field, "message", ProblemMessages.text(code + "_FIELD")));
         }
-        return respond(400, code, ProblemMessages.text(code), errors);
+        return new Problem(400, code, errors);
     }
 
     @ServerExceptionMapper
