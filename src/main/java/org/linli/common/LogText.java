@@ -13,7 +13,7 @@ public final class LogText {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SECRET_PAIR = Pattern.compile(
             "(?<![A-Za-z0-9])((?:app)?secret|access_token|js_code|jscode|session_key|token|aes_?key|encoding_?aes_?key|password"
-                    + "|phone[_-]?hash[_-]?key|code)(\\s*[=:]\\s*\"?)([^&\\s\"',;}]+)",
+                    + "|phone[_-]?hash[_-]?key|code)(\"?\\s*[=:]\\s*\"?)([^&\\s\"',;}()\\[\\]]+)",
             Pattern.CASE_INSENSITIVE);
 
     private LogText() {
