@@ -13,6 +13,7 @@ public class Problem extends RuntimeException {
     private final String code;
     private final transient Object[] args;
     private final transient List<Map<String, Object>> errors;
+    private long retryAfterSeconds;
 
     public Problem(int status, String code, Object... args) {
         this(status, code, List.of(), args);
@@ -44,6 +45,16 @@ public class Problem extends RuntimeException {
 
     public static Problem conflict(String code, Object... args) {
         return new Problem(409, code, args);
+    }
+
+    /** Tells the client when to try again (a {@code Retry-After} header); for 429 and 503. */
+    public Problem retryAfter(long seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {

@@ -1,5 +1,8 @@
 package org.linli.common;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -9,6 +12,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -26,7 +30,40 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(Problem p) {
-        return respond(p.status(), p.code(), ProblemMessages.text(p.code(), p.args()), p.errors());
+        Response response = respond(p.status(), p.code(), ProblemMessages.text(p.code(), p.args()), p.errors());
+        if (p.retryAfterSeconds() > 0) {
+            response.getHeaders().putSingle("Retry-After", String.valueOf(p.retryAfterSeconds()));
+        }
+        return response;
+    }
+
+    /** A body Jackson could not read: not JSON, a wrong type, a number out of range, a refused character or date. */
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e) {
+        return body(e);
+    }
+
+    // Declared separately: quarkus-rest-jackson maps MismatchedInputException itself (400, empty body).
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return body(e);
+    }
+
+    Response body(JsonProcessingException e) {
+        return problem(unreadableBody(e));
+    }
+
+    /** The problem for a JSON body that could not be read, for code that parses bodies itself. */
+    public static Problem unreadableBody(JsonProcessingException e) {
+        String code = e instanceof JsonGuard.BadValue bad ? bad.code : "BODY_INVALID";
+        List<Map<String, Object>> errors = List.of();
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            String field = m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+            errors = List.of(Map.of("field", field, "message", ProblemMessages.text(code + "_FIELD")));
+        }
+        return new Problem(400, code, errors);
     }
 
     @ServerExceptionMapper
@@ -38,6 +75,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return body(json);
+        }
+        if (e instanceof NotFoundException && e.getCause() != null) {
+            // JAX-RS answers 404 when a path or query parameter does not convert (e.g. page=abc): it is the caller's error.
+            return respond(400, "PARAMETER_INVALID", ProblemMessages.text("PARAMETER_INVALID"), List.of());
+        }
         int status = e.getResponse().getStatus();
         String code = switch (status) {
             case 400 -> "BAD_REQUEST";
@@ -83,6 +127,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (Unavailable.isBackendFailure(e)) {
+            Log.warnf("Backend unavailable: %s", LogText.scrub(Unavailable.describe(e)));
+            return problem(new Problem(503, "SERVICE_UNAVAILABLE").retryAfter(Unavailable.RETRY_AFTER_SECONDS));
+        }
         Log.error("Unexpected error", e);
         return respond(500, "INTERNAL_ERROR", ProblemMessages.text("INTERNAL_ERROR"), List.of());
     }

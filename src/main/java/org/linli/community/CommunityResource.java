@@ -5,6 +5,7 @@ import org.linli.common.Problem;
 import org.linli.identity.Access;
 import io.quarkus.security.PermissionsAllowed;
 import jakarta.annotation.security.RolesAllowed;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -18,6 +19,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.linli.common.PlainText;
+import org.linli.common.Problem;
 import org.linli.identity.CurrentCaller;
 import org.linli.identity.Grant;
 import org.linli.identity.Role;
@@ -40,7 +43,7 @@ public class CommunityResource {
     }
 
     public record NewCommunity(@NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{2,32}") String code,
-                               @NotBlank @Size(max = 100) String name,
+                               @NotBlank @Size(max = 100) @PlainText String name,
                                @Pattern(regexp = "URBAN|RURAL") String kind) {
     }
 
@@ -50,7 +53,7 @@ public class CommunityResource {
         }
     }
 
-    public record NewGrid(@NotBlank @Size(max = 64) String name, Long workerStaffId) {
+    public record NewGrid(@NotBlank @Size(max = 64) @PlainText String name, Long workerStaffId) {
     }
 
     public record GridView(long id, String name, Long workerStaffId) {
@@ -65,11 +68,12 @@ public class CommunityResource {
         }
     }
 
-    public record GridAssignment(Long gridId) {
+    /** {@code gridId} must be present; {@code null} unassigns, so an empty body cannot unassign by accident. */
+    public record GridAssignment(@JsonProperty(required = true) Long gridId) {
     }
 
     public record NewStaff(@NotBlank @Pattern(regexp = "[A-Za-z0-9_.-]{3,64}") String username,
-                           @NotBlank @Size(max = 64) String displayName,
+                           @NotBlank @Size(max = 64) @PlainText String displayName,
                            @NotBlank @Size(min = 8, max = 128) String password,
                            @NotNull Role role, Long gridId, Long buildingId) {
     }
@@ -79,7 +83,7 @@ public class CommunityResource {
 
     @POST
     @RolesAllowed(Access.PLATFORM_ADMIN)
-    public Uni<Response> create(@Valid NewCommunity request) {
+    public Uni<Response> create(@Valid @NotNull NewCommunity request) {
         return communities.create(request.code(), request.name(), request.kind())
                 .map(c -> Response.status(201).entity(CommunityView.of(c)).build());
     }
@@ -108,7 +112,7 @@ public class CommunityResource {
     @POST
     @Path("/{communityId}/grids")
     @PermissionsAllowed(Access.COMMUNITY_MANAGE)
-    public Uni<Response> addGrid(@PathParam("communityId") long communityId, @Valid NewGrid request) {
+    public Uni<Response> addGrid(@PathParam("communityId") long communityId, @Valid @NotNull NewGrid request) {
         return communities.addGrid(communityId, request.name(), request.workerStaffId())
                 .map(g -> Response.status(201).entity(GridView.of(g)).build());
     }
@@ -125,7 +129,10 @@ public class CommunityResource {
     @PermissionsAllowed(Access.COMMUNITY_MANAGE)
     public Uni<BuildingView> assignGrid(@PathParam("communityId") long communityId,
                                         @PathParam("buildingId") long buildingId, GridAssignment request) {
-        return communities.assignBuilding(communityId, buildingId, request == null ? null : request.gridId())
+        if (request == null) {
+            throw Problem.badRequest("GRID_ASSIGNMENT_REQUIRED");
+        }
+        return communities.assignBuilding(communityId, buildingId, request.gridId())
                 .map(BuildingView::of);
     }
 
@@ -140,7 +147,7 @@ public class CommunityResource {
     @POST
     @Path("/{communityId}/staff")
     @PermissionsAllowed(Access.COMMUNITY_MANAGE)
-    public Uni<Response> addStaff(@PathParam("communityId") long communityId, @Valid NewStaff request) {
+    public Uni<Response> addStaff(@PathParam("communityId") long communityId, @Valid @NotNull NewStaff request) {
         if (request.role() == Role.ADMIN && !caller.require().holds(communityId, Set.of(Role.ADMIN))) {
             throw Problem.forbidden("FORBIDDEN"); // only an ADMIN makes another ADMIN
         }

@@ -7,12 +7,19 @@ import org.linli.common.Problem;
 import org.linli.identity.Caller;
 import org.linli.identity.Grant;
 import org.linli.identity.Role;
+import org.linli.identity.StaffService;
 
 import java.util.List;
 
 /** Communities and their grids and buildings. Access checks happen in the resources. */
 @ApplicationScoped
 public class CommunityService {
+
+    private final StaffService staff;
+
+    CommunityService(StaffService staff) {
+        this.staff = staff;
+    }
 
     public record Summary(long id, String code, String name, String kind, long grids, long buildings,
                           long households, long verifiedResidents) {
@@ -55,8 +62,16 @@ public class CommunityService {
                 .map(verified -> new Summary(c.id, c.code, c.name, c.kind, grids, buildings, households, verified)))))));
     }
 
+    /** A new grid; its worker, if named, must hold the GRID_WORKER role in this community (else 400). */
     public Uni<Grid> addGrid(long communityId, String name, Long workerStaffId) {
-        return Panache.withTransaction(() -> Grid.count("communityId = ?1 and name = ?2", communityId, name)
+        return Panache.withTransaction(() -> (workerStaffId == null ? Uni.createFrom().item(true)
+                        : staff.holdsRole(workerStaffId, communityId, Role.GRID_WORKER))
+                .invoke(workerOk -> {
+                    if (!workerOk) {
+                        throw Problem.badRequest("GRID_WORKER_INVALID");
+                    }
+                })
+                .chain(() -> Grid.count("communityId = ?1 and name = ?2", communityId, name))
                 .chain(taken -> {
                     if (taken > 0) {
                         return Uni.createFrom().failure(Problem.conflict("GRID_NAME_TAKEN", name));

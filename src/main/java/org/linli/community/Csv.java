@@ -41,15 +41,22 @@ final class Csv {
     }
 
     static List<Record> parse(String text) {
-        return new Csv(text).records();
-    }
-
-    private List<Record> records() {
+        Csv csv = reader(text);
         List<Record> records = new ArrayList<>();
-        while (pos < text.length()) {
-            records.add(new Record(record()));
+        for (Record r = csv.next(); r != null; r = csv.next()) {
+            records.add(r);
         }
         return records;
+    }
+
+    /** Reads records one at a time, so a caller can stop early (a roster over its row limit). */
+    static Csv reader(String text) {
+        return new Csv(text);
+    }
+
+    /** The next record, or null at the end of the text. */
+    Record next() {
+        return pos < text.length() ? new Record(record()) : null;
     }
 
     /** Reads fields up to and including the end of the record. */

@@ -39,7 +39,7 @@ public class HouseholdResource {
     @PermissionsAllowed(Access.COMMUNITY_STAFF)
     public Uni<Page<HouseholdView>> list(@PathParam("communityId") long communityId,
                                          @QueryParam("building") Long buildingId,
-                                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return households.list(communityId, buildingId, caller.reachIn(communityId), page, size);
     }

@@ -22,11 +22,14 @@ public class InviteService {
     private final HouseholdService households;
     private final MembershipService memberships;
     private final InviteConfig config;
+    private final InviteGuesses guesses;
 
-    InviteService(HouseholdService households, MembershipService memberships, InviteConfig config) {
+    InviteService(HouseholdService households, MembershipService memberships, InviteConfig config,
+                  InviteGuesses guesses) {
         this.households = households;
         this.memberships = memberships;
         this.config = config;
+        this.guesses = guesses;
     }
 
     /** A code as handed out, with the address to print beside it. */
@@ -75,13 +78,13 @@ public class InviteService {
      */
     public Uni<MembershipService.Mine> redeem(long residentId, String typedCode, MembershipRole role, String displayName) {
         OffsetDateTime now = OffsetDateTime.now();
-        return Panache.withTransaction(() -> InviteCode.<InviteCode>find("code", InviteCodes.normalize(typedCode))
+        return guesses.admitResident(residentId).chain(() -> Panache.withTransaction(() -> InviteCode.<InviteCode>find("code", InviteCodes.normalize(typedCode))
                         .withLock(LockModeType.PESSIMISTIC_WRITE)
                         .firstResult()
                         .invoke(invite -> requireRedeemable(invite, now))
                         .call(invite -> requireNotMember(invite.householdId, residentId))
                         .call(invite -> nameResident(residentId, displayName, invite.communityId))
-                        .chain(invite -> use(invite, residentId, role, now)))
+                        .chain(invite -> use(invite, residentId, role, now))))
                 .chain(m -> memberships.mineById(m.id));
     }
 

@@ -10,9 +10,12 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import io.vertx.core.http.HttpServerRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.linli.common.PlainText;
 import org.linli.identity.CurrentCaller;
 
 /** The signed-in resident's own households; never anyone else's. */
@@ -24,15 +27,17 @@ public class MeResource {
     private final MembershipService memberships;
     private final InviteService invites;
     private final CurrentCaller caller;
+    private final InviteGuesses guesses;
 
-    MeResource(MembershipService memberships, InviteService invites, CurrentCaller caller) {
+    MeResource(MembershipService memberships, InviteService invites, CurrentCaller caller, InviteGuesses guesses) {
         this.memberships = memberships;
         this.invites = invites;
         this.caller = caller;
+        this.guesses = guesses;
     }
 
     public record Redeem(@NotBlank @Size(max = 32) String code, @NotNull MembershipRole role,
-                         @NotBlank @Size(max = 64) String displayName) {
+                         @NotBlank @Size(max = 64) @PlainText String displayName) {
     }
 
     @GET
@@ -43,9 +48,10 @@ public class MeResource {
     @POST
     @Path("/memberships")
     @Operation(summary = "Claim a household with an invite code; staff approve the claim afterwards")
-    public Uni<Response> redeem(@Valid Redeem request) {
+    public Uni<Response> redeem(@Valid @NotNull Redeem request, @Context HttpServerRequest http) {
         long residentId = caller.requireResident();
-        return invites.redeem(residentId, request.code(), request.role(), Text.clean(request.displayName()))
+        String ip = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        return guesses.admitIp(ip).chain(() -> invites.redeem(residentId, request.code(), request.role(), Text.clean(request.displayName())))
                 .map(m -> Response.status(201).entity(m).build());
     }
 }

@@ -36,17 +36,22 @@ public class MembershipResource {
     @PermissionsAllowed(Access.COMMUNITY_STAFF)
     public Uni<Page<MembershipService.Claim>> list(@PathParam("communityId") long communityId,
                                                    @QueryParam("status") @DefaultValue("PENDING") MembershipStatus status,
-                                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                   @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return memberships.claims(communityId, status, scope(communityId), page, size);
+    }
+
+    /** Optional body of an approval: the roster owner slot the reviewer confirms is this claimant. */
+    public record Approval(Long foldRosterResidentId) {
     }
 
     @POST
     @Path("/{membershipId}/approve")
     @PermissionsAllowed(Access.COMMUNITY_STAFF)
     public Uni<MembershipService.Decision> approve(@PathParam("communityId") long communityId,
-                                                   @PathParam("membershipId") long membershipId) {
-        return memberships.approve(communityId, membershipId, scope(communityId), caller.require().id());
+                                                   @PathParam("membershipId") long membershipId, Approval approval) {
+        return memberships.approve(communityId, membershipId, scope(communityId), caller.require().id(),
+                approval == null ? null : approval.foldRosterResidentId());
     }
 
     @POST

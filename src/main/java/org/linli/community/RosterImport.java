@@ -3,6 +3,7 @@ package org.linli.community;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import org.linli.common.Problem;
 import org.linli.identity.Resident;
 
 import java.time.OffsetDateTime;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -50,9 +52,12 @@ final class RosterImport {
     private int unchanged;
     private int ownersCreated;
 
-    RosterImport(long communityId, long staffId) {
+    private final BooleanSupplier abandoned;
+
+    RosterImport(long communityId, long staffId, BooleanSupplier abandoned) {
         this.communityId = communityId;
         this.staffId = staffId;
+        this.abandoned = abandoned;
     }
 
     Uni<RosterService.Report> apply(List<RosterRow> rows) {
@@ -91,6 +96,9 @@ final class RosterImport {
     }
 
     private Uni<RosterRow> apply(RosterRow row) {
+        if (abandoned.getAsBoolean()) {
+            return Uni.createFrom().failure(new Problem(400, "ROSTER_ABORTED"));
+        }
         return grid(row)
                 .chain(grid -> building(row, grid))
                 .chain(building -> unit(building, row.unit()))

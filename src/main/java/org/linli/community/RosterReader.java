@@ -1,5 +1,6 @@
 package org.linli.community;
 
+import org.linli.common.PlainText;
 import org.linli.common.Problem;
 import org.linli.common.ProblemMessages;
 
@@ -76,28 +77,52 @@ final class RosterReader {
     private final Map<String, Map.Entry<Integer, String>> firstOwnerOfPhone = new HashMap<>();
     private final Map<String, Map.Entry<Integer, String>> firstGridOfBuilding = new HashMap<>();
 
-    private RosterReader(PhoneNumbers phones) {
+    private final int maxRows;
+
+    private RosterReader(PhoneNumbers phones, int maxRows) {
         this.phones = phones;
+        this.maxRows = maxRows;
     }
 
     static List<RosterRow> read(byte[] body, PhoneNumbers phones) {
-        return new RosterReader(phones).rows(RosterEncoding.decode(body));
+        return read(body, phones, Integer.MAX_VALUE);
+    }
+
+    /** As above, refusing (413 ROSTER_TOO_MANY_ROWS) a file with more than {@code maxRows} data rows. */
+    static List<RosterRow> read(byte[] body, PhoneNumbers phones, int maxRows) {
+        return new RosterReader(phones, maxRows).rows(RosterEncoding.decode(body));
     }
 
     private List<RosterRow> rows(String text) {
-        List<Csv.Record> records;
         try {
-            records = Csv.parse(text);
+            return rows(Csv.reader(text));
         } catch (Csv.Malformed e) {
             throw Problem.badRequest("ROSTER_MALFORMED", String.valueOf(e.line));
         }
-        int header = findHeader(records);
+    }
+
+    /** Records are read one at a time: only the header search is buffered, and reading stops past the limit. */
+    private List<RosterRow> rows(Csv csv) {
+        List<Csv.Record> head = new ArrayList<>();
+        for (Csv.Record r = head.size() < HEADER_SEARCH ? csv.next() : null; r != null;
+             r = head.size() < HEADER_SEARCH ? csv.next() : null) {
+            head.add(r);
+        }
+        int header = findHeader(head);
         List<RosterRow> rows = new ArrayList<>();
-        for (int i = header + 1; i < records.size(); i++) {
-            Csv.Record record = records.get(i);
-            if (!record.isBlank()) {
-                row(i + 1, record).ifPresent(rows::add);
+        int dataRows = 0;
+        int line = header + 1;
+        java.util.Iterator<Csv.Record> buffered = head.subList(header + 1, head.size()).iterator();
+        for (Csv.Record record = buffered.hasNext() ? buffered.next() : csv.next(); record != null;
+             record = buffered.hasNext() ? buffered.next() : csv.next()) {
+            line++;
+            if (record.isBlank()) {
+                continue;
             }
+            if (++dataRows > maxRows) {
+                throw new Problem(413, "ROSTER_TOO_MANY_ROWS", String.valueOf(maxRows));
+            }
+            row(line, record).ifPresent(rows::add);
         }
         if (rows.isEmpty() && badRows.isEmpty()) {
             throw Problem.badRequest("ROSTER_EMPTY");
@@ -190,6 +215,10 @@ final class RosterReader {
             if (column.required) {
                 error(row, column, "ROSTER_ROW_MISSING", column.label);
             }
+            return null;
+        }
+        if (!PlainText.Check.isPlain(value)) {
+            error(row, column, "ROSTER_ROW_INVISIBLE", column.label);
             return null;
         }
         if (value.codePointCount(0, value.length()) > column.maxLength) {

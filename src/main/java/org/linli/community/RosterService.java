@@ -7,16 +7,20 @@ import jakarta.persistence.LockModeType;
 import org.linli.common.Problem;
 import org.linli.common.Workers;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 /** Imports a committee's household roster: all rows or none. */
 @ApplicationScoped
 public class RosterService {
 
     private final Workers workers;
     private final PhoneNumbers phones;
+    private final RosterConfig config;
 
-    RosterService(Workers workers, PhoneNumbers phones) {
+    RosterService(Workers workers, PhoneNumbers phones, RosterConfig config) {
         this.workers = workers;
         this.phones = phones;
+        this.config = config;
     }
 
     /** Households created, updated (area, area source or owner) and unchanged; owner slots created. */
@@ -28,18 +32,35 @@ public class RosterService {
     }
 
     /**
-     * Decoding and checking run on a worker thread; the writes run in one transaction that holds the community
-     * row locked, so two imports into one community cannot interleave. A dry run does all the work and rolls back,
-     * which makes its counts exactly those of the real import.
+     * Decoding and checking run on a worker thread (at most {@code linli.roster.max-rows} rows); the writes run in
+     * one transaction that holds the community row locked, so two imports into one community cannot interleave,
+     * with a statement and lock timeout. A dry run does all the work and rolls back, which makes its counts exactly
+     * those of the real import. When the client goes away, the import stops at the next row and rolls back instead
+     * of being abandoned with the lock held.
      */
     public Uni<Report> importRoster(long communityId, long staffId, byte[] body, boolean dryRun) {
-        return workers.call(() -> RosterReader.read(body, phones))
-                .chain(rows -> Panache.withTransaction(() -> Community.<Community>findById(communityId, LockModeType.PESSIMISTIC_WRITE)
+        AtomicBoolean abandoned = new AtomicBoolean();
+        Uni<Report> work = workers.call(() -> RosterReader.read(body, phones, config.maxRows()))
+                .chain(rows -> Panache.withTransaction(() -> timeouts()
+                        .chain(() -> Community.<Community>findById(communityId, LockModeType.PESSIMISTIC_WRITE))
                         .onItem().ifNull().failWith(() -> Problem.notFound("COMMUNITY_NOT_FOUND"))
-                        .chain(() -> new RosterImport(communityId, staffId).apply(rows))
+                        .chain(() -> new RosterImport(communityId, staffId, abandoned::get).apply(rows))
                         .call(report -> dryRun
                                 ? Panache.currentTransaction().invoke(tx -> tx.markForRollback())
                                 : Uni.createFrom().voidItem())))
                 .map(report -> dryRun ? report.asDryRun() : report);
+        // A cancelled subscription (client gone) would abandon the transaction mid-flight; instead it keeps running,
+        // sees the flag at the next row, fails and rolls back.
+        return Uni.createFrom().emitter(emitter -> {
+            work.subscribe().with(emitter::complete, emitter::fail);
+            emitter.onTermination(() -> abandoned.set(true));
+        });
+    }
+
+    private Uni<Void> timeouts() {
+        String ms = config.statementTimeout().toMillis() + "ms";
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select set_config('statement_timeout', ?1, true), set_config('lock_timeout', ?1, true)")
+                .setParameter(1, ms).getSingleResult()).replaceWithVoid();
     }
 }

@@ -22,4 +22,12 @@ public interface AuthConfig {
 
     @WithDefault("PT15M")
     Duration lockDuration();
+
+    /** Threads that check passwords (bcrypt); a flood of logins cannot take more CPU than this. */
+    @WithDefault("1")
+    int hashThreads();
+
+    /** Password checks waiting for a thread; beyond it a login answers 429 LOGIN_BUSY with Retry-After. */
+    @WithDefault("16")
+    int hashQueue();
 }

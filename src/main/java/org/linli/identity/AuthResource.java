@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -43,14 +44,14 @@ public class AuthResource {
     @POST
     @Path("/mini")
     @Operation(summary = "Mini-Program login with a wx.login code; the openid comes from WeChat, never the client")
-    public Uni<TokenResponse> mini(@Valid MiniLoginRequest request) {
+    public Uni<TokenResponse> mini(@Valid @NotNull MiniLoginRequest request) {
         return auth.miniLogin(request.code()).map(TokenResponse::of);
     }
 
     @POST
     @Path("/staff")
     @Operation(summary = "Staff login; locks the account for a while after repeated wrong passwords")
-    public Uni<TokenResponse> staff(@Valid StaffLoginRequest request) {
+    public Uni<TokenResponse> staff(@Valid @NotNull StaffLoginRequest request) {
         return auth.staffLogin(request.username(), request.password()).map(TokenResponse::of);
     }
 

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.linli.common.LogText;
 import org.linli.common.Problem;
 
 import java.util.List;
@@ -35,14 +36,16 @@ public class AuthService {
     }
 
     public Uni<Login> staffLogin(String username, String password) {
-        return throttle.isLocked(username)
-                .invoke(locked -> {
-                    if (locked) {
+        return throttle.admit(username)
+                .invoke(admitted -> {
+                    if (!admitted) {
                         throw new Problem(423, "ACCOUNT_LOCKED", throttle.lockMinutes());
                     }
                 })
                 .chain(() -> loadStaff(username))
                 .chain(found -> hasher.matches(password, found == null ? null : found.account().passwordHash)
+                        // Not checked at all (the password pool is full): the attempt does not count.
+                        .onFailure(PasswordHasher::isBusy).call(() -> throttle.refund(username))
                         .chain(ok -> ok ? succeed(found) : fail(username)));
     }
 
@@ -66,12 +69,14 @@ public class AuthService {
     }
 
     private Uni<Login> fail(String username) {
-        Log.infof("Failed staff login for %s", username);
-        return throttle.recordFailure(username)
-                .chain(() -> Uni.createFrom().failure(Problem.unauthorized("BAD_CREDENTIALS")));
+        Log.infof("Failed staff login for %s", LogText.quote(username));
+        return Uni.createFrom().failure(Problem.unauthorized("BAD_CREDENTIALS"));
     }
 
     public Uni<Login> miniLogin(String code) {
+        if (!MiniProgramLogin.isWellFormed(code)) {
+            return Uni.createFrom().failure(Problem.badRequest("WECHAT_CODE_INVALID"));
+        }
         return wechat.exchange(code)
                 .onFailure(MiniProgramLogin.RejectedCode.class)
                 .transform(e -> Problem.unauthorized("WECHAT_LOGIN_FAILED"))

@@ -3,12 +3,27 @@ package org.linli.identity;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.linli.common.RedisScript;
 
-/** Counts wrong passwords per username in Redis, shared by every replica; locks after too many. */
+import java.util.List;
+
+/**
+ * Counts password attempts per username in Redis, shared by every replica. An attempt is counted in one script
+ * before its password is checked, so parallel guesses cannot get more than {@code max-failures} checks within
+ * {@code lock-duration}; a correct password resets the count.
+ */
 @ApplicationScoped
 public class LoginThrottle {
 
     private static final String PREFIX = "linli:login-failures:";
+    private static final RedisScript COUNT = new RedisScript("""
+            local n = redis.call('INCR', KEYS[1])
+            if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+            return n""");
+    private static final RedisScript REFUND = new RedisScript("""
+            local n = tonumber(redis.call('GET', KEYS[1]) or '0')
+            if n > 0 then redis.call('DECR', KEYS[1]) end
+            return n""");
 
     private final ReactiveRedisDataSource redis;
     private final AuthConfig config;
@@ -18,16 +33,15 @@ public class LoginThrottle {
         this.config = config;
     }
 
-    public Uni<Boolean> isLocked(String username) {
-        return redis.value(Long.class).get(key(username))
-                .map(count -> count != null && count >= config.maxFailures());
+    /** Counts one attempt; true when it is within the budget and the password may be checked. */
+    public Uni<Boolean> admit(String username) {
+        return COUNT.run(redis, List.of(key(username)), List.of(Long.toString(config.lockDuration().toMillis())))
+                .map(n -> n.toLong() <= config.maxFailures());
     }
 
-    public Uni<Void> recordFailure(String username) {
-        return redis.value(Long.class).incr(key(username))
-                .chain(count -> count == 1
-                        ? redis.key().expire(key(username), config.lockDuration()).replaceWithVoid()
-                        : Uni.createFrom().voidItem());
+    /** Gives back an attempt that was counted but never checked (the password pool was full). */
+    public Uni<Void> refund(String username) {
+        return REFUND.run(redis, List.of(key(username)), List.of()).replaceWithVoid();
     }
 
     public Uni<Void> reset(String username) {

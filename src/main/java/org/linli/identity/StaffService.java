@@ -52,6 +52,12 @@ public class StaffService {
         return chain;
     }
 
+    /** Whether the staff member holds the role in the community (inside the caller's session). */
+    public Uni<Boolean> holdsRole(long staffId, long communityId, Role role) {
+        return StaffRole.count("staffId = ?1 and communityId = ?2 and role = ?3", staffId, communityId, role)
+                .map(n -> n > 0);
+    }
+
     public Uni<List<StaffAccount>> inCommunity(long communityId) {
         return StaffAccount.list("id in (select r.staffId from StaffRole r where r.communityId = ?1) order by id",
                 communityId);

@@ -66,7 +66,7 @@ public class NoticeBodyLimit {
         try {
             value = json.readValue(body, type);
         } catch (JsonProcessingException e) {
-            throw Problem.badRequest("BAD_REQUEST");
+            throw ProblemMapper.unreadableBody(e);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -2,6 +2,7 @@ package org.linli.notice;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import org.linli.common.PlainText;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -16,7 +17,7 @@ import java.util.List;
  * @param publishAt  absent or not in the future: publish now; later: visible and pushed from then on
  * @param expiresAt  absent: never expires
  */
-public record NoticeDraft(@NotBlank @Size(max = 64) String title,
+public record NoticeDraft(@NotBlank @Size(max = 64) @PlainText String title,
                           @NotBlank @Size(max = 20_000) String body,
                           BodyFormat format,
                           @NotNull NoticeCategory category,

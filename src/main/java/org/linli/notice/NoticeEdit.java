@@ -1,6 +1,7 @@
 package org.linli.notice;
 
 import jakarta.validation.constraints.NotBlank;
+import org.linli.common.PlainText;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -13,7 +14,7 @@ import java.util.List;
  *
  * @param renotify push the new version to the recipients again (also accepted as {@code ?renotify=true})
  */
-public record NoticeEdit(@NotBlank @Size(max = 64) String title,
+public record NoticeEdit(@NotBlank @Size(max = 64) @PlainText String title,
                          @NotBlank @Size(max = 20_000) String body,
                          BodyFormat format,
                          @NotNull NoticeCategory category,

@@ -88,9 +88,21 @@ final class NoticeMarkdown {
         return out.toString();
     }
 
+    /** Links first; bold only in the text around and inside them, never in a URL ({@code **} is legal there). */
     private static String inline(String text) {
         String html = escape(text);
-        html = LINK.matcher(html).replaceAll("<a href=\"$2\">$1</a>");
+        StringBuilder out = new StringBuilder(html.length() + 32);
+        Matcher link = LINK.matcher(html);
+        int at = 0;
+        while (link.find()) {
+            out.append(bold(html.substring(at, link.start())))
+                    .append("<a href=\"").append(link.group(2)).append("\">").append(bold(link.group(1))).append("</a>");
+            at = link.end();
+        }
+        return out.append(bold(html.substring(at))).toString();
+    }
+
+    private static String bold(String html) {
         return BOLD.matcher(html).replaceAll("<strong>$1</strong>");
     }
 

@@ -32,7 +32,7 @@ public class ResidentNoticeResource {
 
     @GET
     @Operation(summary = "Current notices, unread first, then newest first")
-    public Uni<Page<ResidentNoticeItem>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Uni<Page<ResidentNoticeItem>> list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                               @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return notices.forResident(caller.requireResident(), page, size);
     }

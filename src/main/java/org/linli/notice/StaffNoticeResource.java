@@ -66,7 +66,7 @@ public class StaffNoticeResource {
     @GET
     public Uni<Page<NoticeSummary>> list(@PathParam("communityId") long communityId,
                                          @QueryParam("status") NoticeStatus status,
-                                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return notices.list(communityId, reach(communityId), status, page, size);
     }

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -45,7 +46,7 @@ public class ConsentResource {
 
     @POST
     @Operation(summary = "Record that the resident accepted a subscribe template count times; answers what is left")
-    public Uni<Consent> grant(@Valid Grant request) {
+    public Uni<Consent> grant(@Valid @NotNull Grant request) {
         long residentId = caller.requireResident();
         if (!templates.miniTemplateIds().contains(request.templateId())) {
             throw Problem.badRequest("PUSH_TEMPLATE_UNKNOWN", request.templateId());

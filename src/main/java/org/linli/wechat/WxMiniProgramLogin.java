@@ -22,6 +22,11 @@ class WxMiniProgramLogin implements MiniProgramLogin {
 
     @Override
     public Uni<MiniIdentity> exchange(String code) {
+        // WxJava formats jscode2session's URL with the code unencoded ("&", "#" or a space would change the
+        // request, e.g. add a second js_code or cut off the secret): only WeChat's own alphabet goes out.
+        if (!MiniProgramLogin.isWellFormed(code)) {
+            return Uni.createFrom().failure(new RejectedCode("malformed code"));
+        }
         return workers.call(() -> {
             try {
                 WxMaJscode2SessionResult result = mini.getUserService().getSessionInfo(code);
