@@ -20,7 +20,15 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
@@ -80,5 +88,33 @@ class ArchitectureTest {
     private static String feature(JavaClass c) {
         String rest = c.getPackageName().replaceFirst("^org\\.linli\\.?", "");
         return rest.isEmpty() ? "" : rest.split("\\.")[0];
+    }
+
+    // --- Dev-mode and test tooling (src/dev) stays out of the packaged application --------------------------------
+    /** What src/dev compiles to; pom.xml's linli.dev-tooling.classes moves exactly these out before packaging. */
+    private static final String[] DEV_TOOLING = {"org.linli.wechat.fake..", "org.linli.wechat.dev..",
+            "org.linli.common.infra.embedded.."};
+
+    @Test
+    void mainCodeDoesNotDependOnDevTooling() {
+        noClasses().that().resideOutsideOfPackages(DEV_TOOLING)
+                .should().dependOnClassesThat().resideInAnyPackage(DEV_TOOLING)
+                .because("src/dev is not packaged; main code reaches it only through WechatApiStandIn and"
+                        + " RequiredServers.LocalServers")
+                .check(classes);
+    }
+
+    @Test
+    void devSourcesLiveInTheDevToolingPackages() throws IOException {
+        Path root = Path.of("src/dev/java");
+        try (Stream<Path> files = Files.walk(root)) {
+            List<String> strays = files.filter(p -> p.toString().endsWith(".java"))
+                    .map(p -> root.relativize(p.getParent()).toString().replace('/', '.'))
+                    .filter(pkg -> Arrays.stream(DEV_TOOLING)
+                            .noneMatch(dev -> (pkg + ".").startsWith(dev.substring(0, dev.length() - 1))))
+                    .distinct().toList();
+            assertEquals(List.of(), strays,
+                    "packages in src/dev that pom.xml's linli.dev-tooling.classes would leave in the jar");
+        }
     }
 }

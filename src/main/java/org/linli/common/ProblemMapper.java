@@ -140,7 +140,16 @@ public class ProblemMapper {
         return Map.of("field", path.substring(path.lastIndexOf('.') + 1), "message", v.getMessage());
     }
 
+    /** The problem+json body of p, for answers written outside JAX-RS (e.g. a Vert.x route). */
+    public static Map<String, Object> body(Problem p) {
+        return body(p.status(), p.code(), ProblemMessages.text(p.code(), p.args()), p.errors());
+    }
+
     static Response respond(int status, String code, String detail, List<Map<String, Object>> errors) {
+        return Response.status(status).type(PROBLEM_JSON).entity(body(status, code, detail, errors)).build();
+    }
+
+    private static Map<String, Object> body(int status, String code, String detail, List<Map<String, Object>> errors) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "urn:linli:problem:" + code.toLowerCase().replace('_', '-'));
         body.put("title", code);
@@ -150,6 +159,6 @@ public class ProblemMapper {
         if (!errors.isEmpty()) {
             body.put("errors", errors);
         }
-        return Response.status(status).type(PROBLEM_JSON).entity(body).build();
+        return body;
     }
 }

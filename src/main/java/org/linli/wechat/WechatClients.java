@@ -28,7 +28,7 @@ public class WechatClients {
         storage.setAppId(config.mp().appId());
         storage.setSecret(config.mp().secret());
         storage.setToken(config.mp().token());
-        storage.setAesKey(config.mp().aesKey());
+        storage.setAesKey(config.mp().aesKey().orElse(null));
         String base = endpoint.apiBaseUrl();
         storage.setHostConfig(new WxMpHostConfig(base, base, base));
         storage.setApacheHttpClientBuilder(httpClient(config));

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "linli.wechat")
 public interface WechatConfig {
@@ -30,8 +31,11 @@ public interface WechatConfig {
         /** Token configured in the Official Account console for callback signatures. */
         String token();
 
-        /** The 43-character EncodingAESKey for safe mode. */
-        String aesKey();
+        /**
+         * The 43-character EncodingAESKey for safe mode (安全模式). Empty: plain mode only, and encrypted callbacks are
+         * refused with 400 CALLBACK_PLAIN_ONLY.
+         */
+        Optional<String> aesKey();
 
         /** Callbacks whose timestamp is further than this from now are refused. */
         @WithDefault("PT5M")

@@ -1,56 +1,34 @@
 package org.linli.wechat;
 
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
-import io.vertx.core.Vertx;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
-import org.linli.wechat.fake.FakeWechatServer;
-
-import java.util.Optional;
 
 /**
  * The base URL of the WeChat API that WxJava talks to: the real one, or, with linli.wechat.fake.enabled (dev and
- * test), a local fake server that speaks the same paths and JSON and records every call.
+ * test), the local fake that speaks the same paths and JSON and records every call ({@link WechatApiStandIn}).
+ * The packaged application carries no fake, so the setting cannot take effect there: it stops the start instead.
  */
 @Startup
 @Singleton
 public class WechatEndpoint {
 
-    private final WechatConfig config;
-    private final FakeWechatServer fake;
+    private final String apiBaseUrl;
 
-    private Vertx fakeVertx;
-
-    WechatEndpoint(WechatConfig config) {
-        this.config = config;
-        if (config.fake().enabled()) {
-            // Its own Vert.x: the fake is "another server", kept off the app's event loops and metrics.
-            fakeVertx = Vertx.vertx();
-            fake = new FakeWechatServer(fakeVertx)
-                    .registerApp(config.mp().appId(), config.mp().secret())
-                    .registerApp(config.mini().appId(), config.mini().secret());
-            fake.start(config.fake().port());
-            Log.infof("Fake WeChat API listening on %s (linli.wechat.fake.enabled)", fake.baseUrl());
+    WechatEndpoint(WechatConfig config, Instance<WechatApiStandIn> standIn) {
+        if (!config.fake().enabled()) {
+            apiBaseUrl = config.apiBaseUrl();
+        } else if (standIn.isResolvable()) {
+            apiBaseUrl = standIn.get().baseUrl();
+            Log.infof("Fake WeChat API listening on %s (linli.wechat.fake.enabled)", apiBaseUrl);
         } else {
-            fake = null;
+            throw new IllegalStateException("linli.wechat.fake.enabled=true, but this build carries no fake WeChat"
+                    + " API (dev mode and tests only). Unset it; linli.wechat.api-base-url says where WeChat is.");
         }
     }
 
     public String apiBaseUrl() {
-        return fake != null ? fake.baseUrl() : config.apiBaseUrl();
-    }
-
-    /** The local fake, when enabled: tests and the dev simulator script and inspect it. */
-    public Optional<FakeWechatServer> fake() {
-        return Optional.ofNullable(fake);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (fake != null) {
-            fake.stop();
-            fakeVertx.close();
-        }
+        return apiBaseUrl;
     }
 }

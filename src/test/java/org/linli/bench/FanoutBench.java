@@ -17,7 +17,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.linli.push.PushMessage;
 import org.linli.push.PushOutbox;
 import org.linli.support.LinliInfra;
-import org.linli.wechat.WechatEndpoint;
+import org.linli.wechat.fake.FakeWechat;
 import org.linli.wechat.fake.FakeWechatServer;
 import org.linli.wechat.fake.WechatPaths;
 
@@ -83,7 +83,7 @@ class FanoutBench {
     RedisDataSource redis;
 
     @Inject
-    WechatEndpoint endpoint;
+    FakeWechat endpoint;
 
     @Test
     void fanOutToFiftyThousand() throws Throwable {

@@ -8,7 +8,7 @@ import io.restassured.response.Response;
 import io.smallrye.mutiny.Uni;
 import org.linli.identity.Resident;
 import org.linli.support.Api;
-import org.linli.wechat.WechatEndpoint;
+import org.linli.wechat.fake.FakeWechat;
 import org.linli.wechat.fake.FakeWechatServer;
 
 import java.nio.charset.Charset;
@@ -59,7 +59,7 @@ final class CommunityFixtures {
     /** A new resident logged in through POST /api/v1/auth/mini, with a code the fake WeChat server knows. */
     static ResidentSession resident() {
         String openid = Api.unique("openid-");
-        FakeWechatServer wechat = Arc.container().instance(WechatEndpoint.class).get().fake().orElseThrow();
+        FakeWechatServer wechat = Arc.container().instance(FakeWechat.class).get().fake().orElseThrow();
         wechat.registerCode("code-" + openid, openid, null);
         Response login = given().contentType(ContentType.JSON).body(Map.of("code", "code-" + openid))
                 .post("/api/v1/auth/mini");

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.linli.support.Api;
 import org.linli.support.LinliInfra;
 import org.linli.support.Parallel;
-import org.linli.wechat.WechatEndpoint;
+import org.linli.wechat.fake.FakeWechat;
 import org.linli.wechat.fake.FakeWechatServer;
 import org.linli.wechat.fake.WechatPaths;
 
@@ -37,7 +37,7 @@ class LoginHardeningTest {
     URI base;
 
     @Inject
-    WechatEndpoint endpoint;
+    FakeWechat endpoint;
 
     private String newAccount(String password) {
         String admin = Api.adminToken();

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linli.support.Api;
 import org.linli.support.LinliInfra;
-import org.linli.wechat.WechatEndpoint;
+import org.linli.wechat.fake.FakeWechat;
 import org.linli.wechat.fake.FakeWechatServer;
 import org.linli.wechat.fake.WechatPaths;
 
@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 class MiniLoginTest {
 
     @Inject
-    WechatEndpoint endpoint;
+    FakeWechat endpoint;
 
     FakeWechatServer wechat;
 

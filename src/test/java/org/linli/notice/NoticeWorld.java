@@ -15,7 +15,7 @@ import org.linli.community.MembershipRole;
 import org.linli.community.MembershipSource;
 import org.linli.community.MembershipStatus;
 import org.linli.support.Api;
-import org.linli.wechat.WechatEndpoint;
+import org.linli.wechat.fake.FakeWechat;
 import org.linli.wechat.fake.FakeWechatServer;
 
 import java.nio.charset.StandardCharsets;
@@ -119,7 +119,7 @@ final class NoticeWorld {
 
     static Resident login() {
         String openid = Api.unique("openid-");
-        FakeWechatServer wechat = Arc.container().instance(WechatEndpoint.class).get().fake().orElseThrow();
+        FakeWechatServer wechat = Arc.container().instance(FakeWechat.class).get().fake().orElseThrow();
         wechat.registerCode("code-" + openid, openid, null);
         Response login = given().contentType(ContentType.JSON).body(Map.of("code", "code-" + openid))
                 .post("/api/v1/auth/mini");

@@ -4,7 +4,9 @@ import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.linli.common.infra.EmbeddedServices;
+import org.linli.common.infra.RequiredServers;
+import org.linli.common.infra.embedded.EmbeddedServices;
+import org.linli.support.ProdJar;
 import org.linli.wechat.fake.FakeWechatServer;
 import org.linli.wechat.fake.WechatPaths;
 
@@ -45,10 +47,10 @@ class PushCrashIT {
 
     @BeforeEach
     void startServers() {
-        servers = new EmbeddedServices(EmbeddedServices.Mode.ALWAYS, null, null).prepare();
+        servers = new EmbeddedServices(RequiredServers.Mode.ALWAYS, null, null).prepare();
         vertx = Vertx.vertx();
-        wechat = new FakeWechatServer(vertx).registerApp("wx-demo-mp-appid", "demo-mp-secret")
-                .registerApp("wx-demo-mini-appid", "demo-mini-secret");
+        wechat = new FakeWechatServer(vertx).registerApp(ProdJar.MP_APP_ID, ProdJar.MP_SECRET)
+                .registerApp(ProdJar.MINI_APP_ID, ProdJar.MINI_SECRET);
         wechat.start(0);
         // 10 sends in flight at 50 ms each: about 200 a second, so the kill lands mid-way.
         wechat.latency(WechatPaths.TEMPLATE_SEND, Duration.ofMillis(50));
@@ -89,14 +91,9 @@ class PushCrashIT {
 
     private void start(String name) throws IOException, InterruptedException {
         Path log = Path.of("target", "push-crash-" + name + ".log");
-        List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java",
-                "-Dquarkus.profile=prod", "-Dquarkus.http.port=0", "-Dlinli.phone-hash-key=it-key",
-                "-Dlinli.bootstrap.admin-password=it-password", "-Dlinli.embedded-services=never",
-                "-Dlinli.wechat.api-base-url=" + wechat.baseUrl(),
+        List<String> command = ProdJar.command(servers, "-Dlinli.wechat.api-base-url=" + wechat.baseUrl(),
                 "-Dlinli.push.poll-interval=0.2s", "-Dlinli.push.max-in-flight=10", "-Dlinli.push.claim-batch=50",
-                "-Dlinli.push.lease=PT5S", "-Dlinli.push.lease-margin=PT1S"));
-        servers.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", System.getProperty("linli.app.jar")));
+                "-Dlinli.push.lease=PT5S", "-Dlinli.push.lease-margin=PT1S");
         Process app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         apps.add(0, app);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);

@@ -9,7 +9,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Singleton;
 import org.linli.wechat.CustomerServiceWindow;
-import org.linli.wechat.WechatEndpoint;
+import org.linli.wechat.fake.FakeWechat;
 import org.linli.wechat.fake.FakeWechatServer;
 
 import java.time.Duration;
@@ -41,7 +41,7 @@ public class PushWorld {
     final ChannelPauses pauses;
 
     PushWorld(Pool pool, PushWorker worker, PushOutbox outbox, CustomerServiceWindow kefuWindow,
-              WechatEndpoint endpoint, ReactiveRedisDataSource redis, ChannelPauses pauses) {
+              FakeWechat endpoint, ReactiveRedisDataSource redis, ChannelPauses pauses) {
         this.pool = pool;
         this.pauses = pauses;
         this.redis = redis;

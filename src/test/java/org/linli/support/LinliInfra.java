@@ -1,7 +1,7 @@
 package org.linli.support;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import org.linli.common.infra.EmbeddedServices;
+import org.linli.common.infra.embedded.EmbeddedServices;
 
 import java.util.Map;
 

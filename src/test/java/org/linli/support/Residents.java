@@ -3,7 +3,7 @@ package org.linli.support;
 import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.linli.wechat.WechatEndpoint;
+import org.linli.wechat.fake.FakeWechat;
 import org.linli.wechat.fake.FakeWechatServer;
 
 import java.util.Map;
@@ -21,7 +21,7 @@ public final class Residents {
 
     public static Session login() {
         String openid = Api.unique("openid-");
-        FakeWechatServer wechat = Arc.container().instance(WechatEndpoint.class).get().fake().orElseThrow();
+        FakeWechatServer wechat = Arc.container().instance(FakeWechat.class).get().fake().orElseThrow();
         wechat.registerCode("code-" + openid, openid, null);
         Response login = given().contentType(ContentType.JSON).body(Map.of("code", "code-" + openid))
                 .post("/api/v1/auth/mini");

@@ -1,5 +1,6 @@
 package org.linli.wechat;
 
+import org.linli.wechat.fake.FakeWechat;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -24,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MenuAndDevChatTest {
 
     @Inject
-    WechatEndpoint endpoint;
+    FakeWechat endpoint;
 
     @Test
     void theMenuFromBotScriptsIsPushedToWechatByThePlatformAdmin() {

@@ -1,5 +1,6 @@
 package org.linli.wechat;
 
+import org.linli.wechat.fake.FakeWechat;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,11 +36,13 @@ class SharedAccessTokenTest {
     @Inject
     RedisDataSource redis;
     @Inject
+    FakeWechat fakeWechat;
+    @Inject
     WechatEndpoint endpoint;
 
     @Test
     void twoReplicasRefreshTheTokenOnce() throws Exception {
-        FakeWechatServer fake = endpoint.fake().orElseThrow();
+        FakeWechatServer fake = fakeWechat.fake().orElseThrow();
         fake.reset();
         redis.key().del("linli:wx:access_token:" + config.mp().appId());
         WxMpService podA = clients.officialAccount(config, redis, endpoint);

@@ -29,6 +29,11 @@ class CallbackRejected extends Problem {
         return new CallbackRejected(400, "CALLBACK_DTD");
     }
 
+    /** Safe mode while no EncodingAESKey is configured (linli.wechat.mp.aes-key empty). */
+    static CallbackRejected plainOnly() {
+        return new CallbackRejected(400, "CALLBACK_PLAIN_ONLY");
+    }
+
     static CallbackRejected tooLarge() {
         return new CallbackRejected(413, "PAYLOAD_TOO_LARGE");
     }

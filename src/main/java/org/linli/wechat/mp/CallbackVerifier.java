@@ -28,12 +28,14 @@ class CallbackVerifier {
 
     private final WechatConfig config;
     private final Clock clock;
+    /** Null without an EncodingAESKey: plain mode only. */
     private final byte[] aesKey;
 
     CallbackVerifier(WechatConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        this.aesKey = Base64.getDecoder().decode(config.mp().aesKey() + "=");
+        this.aesKey = config.mp().aesKey().filter(key -> !key.isBlank())
+                .map(key -> Base64.getDecoder().decode(key.strip() + "=")).orElse(null);
     }
 
     boolean signedByWechat(String signature, String timestamp, String nonce) {
@@ -59,6 +61,9 @@ class CallbackVerifier {
 
     /** Safe mode: checks msg_signature over the ciphertext, decrypts, and checks the appid at the end. */
     String decrypt(CallbackParams p, String body) {
+        if (aesKey == null) {
+            throw CallbackRejected.plainOnly();
+        }
         Matcher m = ENCRYPT.matcher(body);
         if (!m.find()) {
             throw CallbackRejected.malformed();

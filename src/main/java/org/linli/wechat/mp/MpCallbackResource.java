@@ -2,9 +2,9 @@ package org.linli.wechat.mp;
 
 import jakarta.annotation.security.PermitAll;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,9 +20,6 @@ import java.nio.charset.StandardCharsets;
 @PermitAll
 @Tag(name = "wechat", description = "公众号消息回调")
 public class MpCallbackResource {
-
-    /** WeChat messages are a few KB; anything near this is not from WeChat. */
-    static final int MAX_BODY = 64 * 1024;
 
     private final CallbackVerifier verifier;
     private final MpCallbackService service;
@@ -48,9 +45,11 @@ public class MpCallbackResource {
                                  @QueryParam("nonce") String nonce, @QueryParam("openid") String openid,
                                  @QueryParam("encrypt_type") String encryptType,
                                  @QueryParam("msg_signature") String msgSignature,
-                                 @HeaderParam("Content-Length") Long contentLength, byte[] body) {
-        if ((contentLength != null && contentLength > MAX_BODY) || body.length > MAX_BODY) {
-            throw CallbackRejected.tooLarge();
+                                 RoutingContext routing) {
+        // Read, at most 64 KB, by CallbackBodyLimit before this method runs.
+        byte[] body = routing.get(CallbackBodyLimit.BODY);
+        if (body == null) {
+            throw CallbackRejected.malformed();
         }
         CallbackParams params = new CallbackParams(signature, timestamp, nonce, openid, encryptType, msgSignature);
         return service.handle(params, new String(body, StandardCharsets.UTF_8))

@@ -13,7 +13,7 @@ import org.linli.support.Api;
 import org.linli.support.LinliInfra;
 import org.linli.support.WechatCallbacks;
 import org.linli.wechat.CustomerServiceWindow;
-import org.linli.wechat.WechatEndpoint;
+import org.linli.wechat.fake.FakeWechat;
 import org.linli.wechat.fake.FakeWechatServer;
 import org.linli.wechat.fake.WechatPaths;
 
@@ -44,7 +44,7 @@ class MpLateReplyTest {
     }
 
     @Inject
-    WechatEndpoint endpoint;
+    FakeWechat endpoint;
 
     @Inject
     CustomerServiceWindow window;

@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.linli.bot.BotScriptsHolder;
 import org.linli.bot.script.MenuDefinition;
 import org.linli.identity.Resident;
-import org.linli.wechat.WechatEndpoint;
+import org.linli.wechat.fake.FakeWechat;
 import org.linli.wechat.fake.FakeWechatServer;
 
 import java.util.List;
@@ -41,10 +41,10 @@ public class DevChatResource {
     }
 
     private final DevChatClient client;
-    private final WechatEndpoint endpoint;
+    private final FakeWechat endpoint;
     private final BotScriptsHolder scripts;
 
-    DevChatResource(DevChatClient client, WechatEndpoint endpoint, BotScriptsHolder scripts) {
+    DevChatResource(DevChatClient client, FakeWechat endpoint, BotScriptsHolder scripts) {
         this.client = client;
         this.endpoint = endpoint;
         this.scripts = scripts;

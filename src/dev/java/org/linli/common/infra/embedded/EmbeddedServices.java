@@ -1,15 +1,14 @@
-package org.linli.common.infra;
+package org.linli.common.infra.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
+import org.linli.common.infra.RequiredServers;
+import org.linli.common.infra.RequiredServers.Mode;
 import redis.embedded.RedisServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,14 +26,14 @@ import java.util.Optional;
  * configuration overrides that point the application at whatever it started.
  * <p>
  * Embedded servers live once per JVM: dev-mode restarts and test classes reuse them.
+ * <p>
+ * Dev mode and tests only (src/dev): the packaged application carries neither this class nor the servers' binaries
+ * (the two libraries are {@code provided} in pom.xml). {@link RequiredServers} finds it through
+ * META-INF/services.
  */
-public final class EmbeddedServices {
-
-    public enum Mode { AUTO, ALWAYS, NEVER }
+public final class EmbeddedServices implements RequiredServers.LocalServers {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedServices.class);
-    private static final String DEFAULT_PG_URL = "postgresql://127.0.0.1:5432/test";
-    private static final String DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
 
     private static EmbeddedPostgres postgres;
     private static RedisServer redis;
@@ -46,38 +45,35 @@ public final class EmbeddedServices {
 
     public EmbeddedServices(Mode mode, String pgUrl, String redisUrl) {
         this.mode = mode;
-        this.pgUrl = pgUrl;
-        this.redisUrl = redisUrl;
+        this.pgUrl = pgUrl == null ? RequiredServers.DEFAULT_PG_URL : pgUrl;
+        this.redisUrl = redisUrl == null ? RequiredServers.DEFAULT_REDIS_URL : redisUrl;
+    }
+
+    /** For the ServiceLoader. */
+    public EmbeddedServices() {
+        this(Mode.AUTO, null, null);
+    }
+
+    @Override
+    public Map<String, String> prepare(Mode mode, String pgUrl, String redisUrl) {
+        return new EmbeddedServices(mode, pgUrl, redisUrl).prepare();
     }
 
     /** Reads the mode and URLs from system properties, environment and application.properties of the profile. */
     public static EmbeddedServices fromEnvironment() {
-        // Set to auto by the build for quarkus:dev and tests (pom.xml); a packaged application never embeds by default.
-        String mode = setting("linli.embedded-services").orElse("never");
-        return new EmbeddedServices(Mode.valueOf(mode.trim().toUpperCase(Locale.ROOT)),
-                setting("quarkus.datasource.reactive.url").orElse(DEFAULT_PG_URL),
-                setting("quarkus.redis.hosts").orElse(DEFAULT_REDIS_URL));
+        return new EmbeddedServices(Mode.valueOf(setting("linli.embedded-services").orElse("auto").trim()
+                .toUpperCase(Locale.ROOT)), setting("quarkus.datasource.reactive.url").orElse(null),
+                setting("quarkus.redis.hosts").orElse(null));
     }
 
     private static Optional<String> setting(String key) {
-        String sys = System.getProperty(key);
-        if (sys != null && !sys.isBlank()) {
-            return Optional.of(sys);
-        }
-        try {
-            return ConfigProvider.getConfig().getOptionalValue(key, String.class);
-        } catch (RuntimeException | LinkageError e) {
-            String env = System.getenv(key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
-            return Optional.ofNullable(env);
-        }
+        return RequiredServers.setting(key);
     }
 
     /** Starts what is needed and returns config keys to override; empty when the configured servers are used. */
     public synchronized Map<String, String> prepare() {
         Map<String, String> overrides = new LinkedHashMap<>();
         if (mode == Mode.NEVER) {
-            requireAnswer("PostgreSQL", pgUrl, 5432, "quarkus.datasource.reactive.url");
-            requireAnswer("Redis", redisUrl, 6379, "quarkus.redis.hosts");
             return overrides;
         }
         if (mode == Mode.AUTO && answers(pgUrl, 5432)) {
@@ -124,30 +120,8 @@ public final class EmbeddedServices {
         }
     }
 
-    private static void requireAnswer(String what, String url, int defaultPort, String key) {
-        if (!answers(url, defaultPort)) {
-            throw new Unreachable(what + " at " + url + " (" + key + ") does not answer. Start it or fix " + key
-                    + "; on a developer machine linli.embedded-services=auto starts an embedded one.");
-        }
-    }
-
-    /** A configured server is down while embedded servers are not allowed. */
-    public static final class Unreachable extends RuntimeException {
-        Unreachable(String message) {
-            super(message);
-        }
-    }
-
-    static boolean answers(String url, int defaultPort) {
-        URI uri = URI.create(url.split(",")[0].trim().replaceFirst("^jdbc:", ""));
-        String host = uri.getHost() == null ? "127.0.0.1" : uri.getHost();
-        int port = uri.getPort() > 0 ? uri.getPort() : defaultPort;
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+    private static boolean answers(String url, int defaultPort) {
+        return RequiredServers.answers(url, defaultPort);
     }
 
     private static int startPostgres() {
