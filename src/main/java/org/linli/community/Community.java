@@ -1,5 +1,6 @@
 package org.linli.community;
 
+import org.linli.common.ClockProducer;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.*;
 import java.time.OffsetDateTime;
@@ -16,7 +17,7 @@ public class Community extends PanacheEntityBase {
     public String name;
     public String kind = "URBAN";
     @Column(name = "time_zone")
-    public String timeZone = "Asia/Shanghai";
+    public String timeZone = ClockProducer.COMMUNITY_ZONE.getId();
     @Column(name = "created_at", insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 }

@@ -1,5 +1,6 @@
 package org.linli.community;
 
+import java.time.Clock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -22,10 +23,12 @@ public class InviteService {
     private final HouseholdService households;
     private final MembershipService memberships;
     private final InviteConfig config;
+    private final Clock clock;
     private final InviteGuesses guesses;
 
     InviteService(HouseholdService households, MembershipService memberships, InviteConfig config,
-                  InviteGuesses guesses) {
+                  InviteGuesses guesses, Clock clock) {
+        this.clock = clock;
         this.households = households;
         this.memberships = memberships;
         this.config = config;
@@ -67,7 +70,7 @@ public class InviteService {
         invite.code = InviteCodes.next();
         invite.status = InviteStatus.ACTIVE;
         invite.createdBy = staffId;
-        invite.expiresAt = OffsetDateTime.now().plus(config.validity());
+        invite.expiresAt = OffsetDateTime.now(clock).plus(config.validity());
         return invite.persist().map(ignored -> new Issued(found.household().id, found.building().name,
                 found.unit().name, found.household().room, invite.code, invite.expiresAt));
     }
@@ -77,7 +80,7 @@ public class InviteService {
      * residents redeeming it at once the second waits, then finds it used.
      */
     public Uni<MembershipService.Mine> redeem(long residentId, String typedCode, MembershipRole role, String displayName) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         return guesses.admitResident(residentId).chain(() -> Panache.withTransaction(() -> InviteCode.<InviteCode>find("code", InviteCodes.normalize(typedCode))
                         .withLock(LockModeType.PESSIMISTIC_WRITE)
                         .firstResult()

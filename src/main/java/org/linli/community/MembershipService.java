@@ -1,5 +1,6 @@
 package org.linli.community;
 
+import java.time.Clock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,8 +25,10 @@ public class MembershipService {
             + " join Resident r on r.id = m.residentId";
 
     private final HouseholdService households;
+    private final Clock clock;
 
-    MembershipService(HouseholdService households) {
+    MembershipService(HouseholdService households, Clock clock) {
+        this.clock = clock;
         this.households = households;
     }
 
@@ -148,10 +151,10 @@ public class MembershipService {
                 });
     }
 
-    private static void decide(Membership m, MembershipStatus status, long staffId) {
+    private void decide(Membership m, MembershipStatus status, long staffId) {
         m.status = status;
         m.verifiedBy = staffId;
-        m.verifiedAt = OffsetDateTime.now();
+        m.verifiedAt = OffsetDateTime.now(clock);
     }
 
     private Uni<Long> foldRosterSlot(Membership claim, Long confirmedSlot) {

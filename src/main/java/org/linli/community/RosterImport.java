@@ -36,7 +36,7 @@ final class RosterImport {
 
     private final long communityId;
     private final long staffId;
-    private final OffsetDateTime now = OffsetDateTime.now();
+    private final OffsetDateTime now;
 
     private Map<String, Grid> grids;
     private Map<String, Building> buildings;
@@ -54,7 +54,8 @@ final class RosterImport {
 
     private final BooleanSupplier abandoned;
 
-    RosterImport(long communityId, long staffId, BooleanSupplier abandoned) {
+    RosterImport(long communityId, long staffId, OffsetDateTime now, BooleanSupplier abandoned) {
+        this.now = now;
         this.communityId = communityId;
         this.staffId = staffId;
         this.abandoned = abandoned;

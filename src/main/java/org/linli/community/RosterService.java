@@ -1,5 +1,7 @@
 package org.linli.community;
 
+import java.time.OffsetDateTime;
+import java.time.Clock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,10 +16,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class RosterService {
 
     private final Workers workers;
+    private final Clock clock;
     private final PhoneNumbers phones;
     private final RosterConfig config;
 
-    RosterService(Workers workers, PhoneNumbers phones, RosterConfig config) {
+    RosterService(Workers workers, PhoneNumbers phones, RosterConfig config, Clock clock) {
+        this.clock = clock;
         this.workers = workers;
         this.phones = phones;
         this.config = config;
@@ -44,7 +48,7 @@ public class RosterService {
                 .chain(rows -> Panache.withTransaction(() -> timeouts()
                         .chain(() -> Community.<Community>findById(communityId, LockModeType.PESSIMISTIC_WRITE))
                         .onItem().ifNull().failWith(() -> Problem.notFound("COMMUNITY_NOT_FOUND"))
-                        .chain(() -> new RosterImport(communityId, staffId, abandoned::get).apply(rows))
+                        .chain(() -> new RosterImport(communityId, staffId, OffsetDateTime.now(clock), abandoned::get).apply(rows))
                         .call(report -> dryRun
                                 ? Panache.currentTransaction().invoke(tx -> tx.markForRollback())
                                 : Uni.createFrom().voidItem())))

@@ -1,5 +1,6 @@
 package org.linli.notice;
 
+import org.linli.common.ClockProducer;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
@@ -12,7 +13,7 @@ import java.time.temporal.ChronoUnit;
 @Singleton
 class NoticeClock {
 
-    static final ZoneId COMMUNITY_ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId COMMUNITY_ZONE = ClockProducer.COMMUNITY_ZONE;
 
     private final Clock clock;
 

@@ -126,11 +126,24 @@ class PushOutboxTest {
     void fanOutToFiftyThousandIsOneStatement() {
         var people = world.residents(community, 50_000, false, true);
         String ref = unique("notice:");
-        long started = System.nanoTime();
-        assertEquals(50_000, world.enqueue(message(community, ref, false), ids(people)));
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        assertEquals(50_000, deliveries(ref));
-        System.out.printf("Enqueued 50,000 deliveries in %d ms%n", millis);
+        // A statement-level trigger counts the INSERT statements that reach push_delivery during the fan-out.
+        world.sql("CREATE TABLE IF NOT EXISTS test_delivery_inserts (n int NOT NULL)");
+        world.sql("TRUNCATE test_delivery_inserts");
+        world.sql("CREATE OR REPLACE FUNCTION test_count_delivery_insert() RETURNS trigger LANGUAGE plpgsql AS"
+                + " $$ BEGIN INSERT INTO test_delivery_inserts VALUES (1); RETURN NULL; END $$");
+        world.sql("CREATE TRIGGER test_count_delivery_insert AFTER INSERT ON push_delivery"
+                + " FOR EACH STATEMENT EXECUTE FUNCTION test_count_delivery_insert()");
+        try {
+            long started = System.nanoTime();
+            assertEquals(50_000, world.enqueue(message(community, ref, false), ids(people)));
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertEquals(50_000, deliveries(ref));
+            assertEquals(1, world.count("SELECT count(*) FROM test_delivery_inserts", Tuple.tuple()),
+                    "INSERT statements into push_delivery for one fan-out");
+            System.out.printf("Enqueued 50,000 deliveries in %d ms%n", millis);
+        } finally {
+            world.sql("DROP TRIGGER test_count_delivery_insert ON push_delivery");
+        }
         world.sql("UPDATE push_delivery SET status = 'DEAD' WHERE message_id = (SELECT id FROM push_message"
                 + " WHERE source_ref = $1)", Tuple.of(ref));
     }

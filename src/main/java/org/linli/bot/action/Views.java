@@ -1,9 +1,9 @@
 package org.linli.bot.action;
 
+import org.linli.common.ClockProducer;
 import org.linli.bot.script.Texts;
 import org.linli.thread.ThreadSummary;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +13,6 @@ import java.util.Map;
 final class Views {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");
-    private static final ZoneId COMMUNITY_ZONE = ZoneId.of("Asia/Shanghai");
     private static final int SUMMARY_LENGTH = 20;
 
     static final Map<String, Object> SAMPLE_MEMBERSHIP = Map.of("community", "幸福里社区", "address", "1号楼1单元101",
@@ -49,7 +48,7 @@ final class Views {
         m.put("status", t.status().name());
         m.put("statusLabel", texts.label("thread-status", t.status().name()));
         m.put("date", t.createdAt() == null ? ""
-                : DAY.format(t.createdAt().atZoneSameInstant(COMMUNITY_ZONE)));
+                : DAY.format(t.createdAt().atZoneSameInstant(ClockProducer.COMMUNITY_ZONE)));
         m.put("summary", summary(t.description()));
         return m;
     }
