@@ -1,6 +1,11 @@
 package org.linli.community;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Set;
+import org.linli.common.Problem;
+import org.linli.identity.Access;
+import io.quarkus.security.PermissionsAllowed;
+import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -15,7 +20,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.linli.common.PlainText;
-import org.linli.common.Problem;
 import org.linli.identity.CurrentCaller;
 import org.linli.identity.Grant;
 import org.linli.identity.Role;
@@ -77,13 +81,14 @@ public class CommunityResource {
     }
 
     @POST
+    @RolesAllowed(Access.PLATFORM_ADMIN)
     public Uni<Response> create(@Valid @NotNull NewCommunity request) {
-        caller.requirePlatformAdmin();
         return communities.create(request.code(), request.name(), request.kind())
                 .map(c -> Response.status(201).entity(CommunityView.of(c)).build());
     }
 
     @GET
+    @RolesAllowed(Access.STAFF)
     public Uni<List<CommunityView>> list() {
         return communities.visibleTo(caller.requireStaff())
                 .map(list -> list.stream().map(CommunityView::of).toList());
@@ -91,38 +96,38 @@ public class CommunityResource {
 
     @GET
     @Path("/{communityId}")
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
     public Uni<CommunityService.Summary> get(@PathParam("communityId") long communityId) {
-        caller.requireStaffIn(communityId);
         return communities.summary(communityId);
     }
 
     @GET
     @Path("/{communityId}/grids")
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
     public Uni<List<GridView>> grids(@PathParam("communityId") long communityId) {
-        caller.requireStaffIn(communityId);
         return communities.grids(communityId).map(list -> list.stream().map(GridView::of).toList());
     }
 
     @POST
     @Path("/{communityId}/grids")
+    @PermissionsAllowed(Access.COMMUNITY_MANAGE)
     public Uni<Response> addGrid(@PathParam("communityId") long communityId, @Valid @NotNull NewGrid request) {
-        caller.requireStaffIn(communityId, Role.ADMIN, Role.COMMITTEE);
         return communities.addGrid(communityId, request.name(), request.workerStaffId())
                 .map(g -> Response.status(201).entity(GridView.of(g)).build());
     }
 
     @GET
     @Path("/{communityId}/buildings")
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
     public Uni<List<BuildingView>> buildings(@PathParam("communityId") long communityId) {
-        caller.requireStaffIn(communityId);
         return communities.buildings(communityId).map(list -> list.stream().map(BuildingView::of).toList());
     }
 
     @PUT
     @Path("/{communityId}/buildings/{buildingId}/grid")
+    @PermissionsAllowed(Access.COMMUNITY_MANAGE)
     public Uni<BuildingView> assignGrid(@PathParam("communityId") long communityId,
                                         @PathParam("buildingId") long buildingId, GridAssignment request) {
-        caller.requireStaffIn(communityId, Role.ADMIN, Role.COMMITTEE);
         if (request == null) {
             throw Problem.badRequest("GRID_ASSIGNMENT_REQUIRED");
         }
@@ -132,16 +137,19 @@ public class CommunityResource {
 
     @GET
     @Path("/{communityId}/staff")
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
     public Uni<List<StaffView>> staff(@PathParam("communityId") long communityId) {
-        caller.requireStaffIn(communityId);
         return staff.inCommunity(communityId)
                 .map(list -> list.stream().map(s -> new StaffView(s.id, s.username, s.displayName)).toList());
     }
 
     @POST
     @Path("/{communityId}/staff")
+    @PermissionsAllowed(Access.COMMUNITY_MANAGE)
     public Uni<Response> addStaff(@PathParam("communityId") long communityId, @Valid @NotNull NewStaff request) {
-        caller.requireStaffIn(communityId, request.role() == Role.ADMIN ? Role.ADMIN : Role.COMMITTEE, Role.ADMIN);
+        if (request.role() == Role.ADMIN && !caller.require().holds(communityId, Set.of(Role.ADMIN))) {
+            throw Problem.forbidden("FORBIDDEN"); // only an ADMIN makes another ADMIN
+        }
         Grant grant = new Grant(request.role(), communityId, request.gridId(), request.buildingId());
         return communities.find(communityId)
                 .chain(() -> communities.checkGrant(grant))
