@@ -20,7 +20,9 @@ import java.util.stream.Collectors;
 
 /**
  * Applies validated roster rows to one community inside the caller's transaction. Everything the community already
- * has is loaded once into maps, so the only further round trips are the inserts and the updates flushed at commit.
+ * has is loaded once into maps; new grids, buildings and units (a few per file) are inserted as they appear; what
+ * each row means for households, owners and memberships is decided in memory, and those rows are then inserted in
+ * batches ({@link RosterBatches}); changes to loaded entities are flushed at commit.
  * One instance per import; not thread-safe (rows are applied one after the other on the session).
  */
 final class RosterImport {
@@ -31,7 +33,8 @@ final class RosterImport {
     private record RoomKey(long unitId, String room) {
     }
 
-    private record Live(long householdId, long residentId) {
+    /** A live membership, by entity identity: new households and owners have no id until the batch insert. */
+    private record Live(Household household, Resident resident) {
     }
 
     private final long communityId;
@@ -44,7 +47,8 @@ final class RosterImport {
     private Map<RoomKey, Household> households;
     private final Map<String, Resident> ownersByPhone = new HashMap<>();
     /** Live OWNER memberships by household, to recognise an owner listed without a phone. */
-    private final Map<Long, List<Resident>> ownersOf = new HashMap<>();
+    private final Map<Household, List<Resident>> ownersOf = new HashMap<>();
+    private final RosterBatches batches;
     private final Set<Live> live = new HashSet<>();
 
     private int created;
@@ -59,13 +63,20 @@ final class RosterImport {
         this.communityId = communityId;
         this.staffId = staffId;
         this.abandoned = abandoned;
+        this.batches = new RosterBatches(communityId, staffId, now);
     }
 
     Uni<RosterService.Report> apply(List<RosterRow> rows) {
         return load()
                 .chain(() -> Multi.createFrom().iterable(rows)
-                        .onItem().transformToUniAndConcatenate(this::apply)
-                        .collect().last())
+                        .onItem().transformToUniAndConcatenate(this::structure)
+                        .collect().asList())
+                .invoke(units -> {
+                    for (int i = 0; i < rows.size(); i++) {
+                        household(units.get(i), rows.get(i));
+                    }
+                })
+                .chain(() -> batches.insert(abandoned))
                 .map(ignored -> new RosterService.Report(rows.size(), created, updated, unchanged, ownersCreated, false));
     }
 
@@ -85,26 +96,29 @@ final class RosterImport {
                         .setParameter(1, communityId)
                         .setParameter(2, MembershipService.LIVE)
                         .getResultList()))
-                .invoke(list -> list.forEach(row -> {
-                    long householdId = (Long) row[0];
-                    Resident resident = (Resident) row[2];
-                    live.add(new Live(householdId, resident.id));
-                    if (row[1] == MembershipRole.OWNER) {
-                        ownersOf.computeIfAbsent(householdId, k -> new ArrayList<>()).add(resident);
-                    }
-                }))
+                .invoke(list -> {
+                    Map<Long, Household> byId = new HashMap<>();
+                    households.values().forEach(h -> byId.put(h.id, h));
+                    list.forEach(row -> {
+                        Household household = byId.get((Long) row[0]);
+                        Resident resident = (Resident) row[2];
+                        live.add(new Live(household, resident));
+                        if (row[1] == MembershipRole.OWNER) {
+                            ownersOf.computeIfAbsent(household, k -> new ArrayList<>()).add(resident);
+                        }
+                    });
+                })
                 .replaceWithVoid();
     }
 
-    private Uni<RosterRow> apply(RosterRow row) {
+    /** The row's unit, creating its grid, building and unit when new (few rows do: one statement each). */
+    private Uni<BuildingUnit> structure(RosterRow row) {
         if (abandoned.getAsBoolean()) {
             return Uni.createFrom().failure(new Problem(400, "ROSTER_ABORTED"));
         }
         return grid(row)
                 .chain(grid -> building(row, grid))
-                .chain(building -> unit(building, row.unit()))
-                .chain(unit -> household(unit, row))
-                .replaceWith(row);
+                .chain(building -> unit(building, row.unit()));
     }
 
     private Uni<Grid> grid(RosterRow row) {
@@ -153,7 +167,8 @@ final class RosterImport {
         return unit.persist();
     }
 
-    private Uni<Void> household(BuildingUnit unit, RosterRow row) {
+    /** Decides, in memory, what the row changes; new households, owners and memberships go to the batches. */
+    private void household(BuildingUnit unit, RosterRow row) {
         RoomKey key = new RoomKey(unit.id, row.room());
         Household existing = households.get(key);
         if (existing == null) {
@@ -165,8 +180,10 @@ final class RosterImport {
             household.areaSource = row.areaSource();
             household.updatedAt = now;
             households.put(key, household);
+            batches.households.add(household);
             created++;
-            return household.<Household>persist().chain(h -> owner(h, row)).replaceWithVoid();
+            owner(household, row);
+            return;
         }
         boolean areaChanged = existing.floorArea.compareTo(row.area()) != 0 || existing.areaSource != row.areaSource();
         if (areaChanged) {
@@ -174,13 +191,12 @@ final class RosterImport {
             existing.areaSource = row.areaSource();
             existing.updatedAt = now;
         }
-        return owner(existing, row).invoke(ownerChanged -> {
-            if (areaChanged || ownerChanged) {
-                updated++;
-            } else {
-                unchanged++;
-            }
-        }).replaceWithVoid();
+        boolean ownerChanged = owner(existing, row);
+        if (areaChanged || ownerChanged) {
+            updated++;
+        } else {
+            unchanged++;
+        }
     }
 
     /**
@@ -188,10 +204,10 @@ final class RosterImport {
      * The owner is the community's resident with that phone (one person across all their rooms, 司法解释 art. 9),
      * else an owner of this household with the same name, else a new unbound owner slot.
      */
-    private Uni<Boolean> owner(Household household, RosterRow row) {
+    private boolean owner(Household household, RosterRow row) {
         Resident known = row.hasPhone() ? ownersByPhone.get(row.phoneHash()) : null;
         if (known == null) {
-            known = ownersOf.getOrDefault(household.id, List.of()).stream()
+            known = ownersOf.getOrDefault(household, List.of()).stream()
                     .filter(r -> row.ownerName().equals(r.displayName))
                     .filter(r -> !row.hasPhone() || r.phoneHash == null)
                     .findFirst().orElse(null);
@@ -203,12 +219,11 @@ final class RosterImport {
             ownersByPhone.put(row.phoneHash(), known);
             phoneAdded = true;
         }
-        Uni<Resident> resident = known != null ? Uni.createFrom().item(known) : newOwner(row);
-        boolean changed = phoneAdded;
-        return resident.chain(r -> membership(household, r)).map(added -> added || changed);
+        Resident resident = known != null ? known : newOwner(row);
+        return membership(household, resident) || phoneAdded;
     }
 
-    private Uni<Resident> newOwner(RosterRow row) {
+    private Resident newOwner(RosterRow row) {
         Resident resident = new Resident();
         resident.communityId = communityId;
         resident.displayName = row.ownerName();
@@ -217,25 +232,18 @@ final class RosterImport {
         if (row.hasPhone()) {
             ownersByPhone.put(row.phoneHash(), resident);
         }
+        batches.residents.add(resident);
         ownersCreated++;
-        return resident.persist();
+        return resident;
     }
 
-    private Uni<Boolean> membership(Household household, Resident resident) {
-        if (!live.add(new Live(household.id, resident.id))) {
-            return Uni.createFrom().item(false);
+    private boolean membership(Household household, Resident resident) {
+        if (!live.add(new Live(household, resident))) {
+            return false;
         }
-        ownersOf.computeIfAbsent(household.id, k -> new ArrayList<>()).add(resident);
-        Membership m = new Membership();
-        m.communityId = communityId;
-        m.householdId = household.id;
-        m.residentId = resident.id;
-        m.role = MembershipRole.OWNER;
-        m.status = MembershipStatus.VERIFIED;
-        m.source = MembershipSource.ROSTER;
-        m.verifiedBy = staffId;
-        m.verifiedAt = now;
-        return m.persist().replaceWith(true);
+        ownersOf.computeIfAbsent(household, k -> new ArrayList<>()).add(resident);
+        batches.owners.add(new RosterBatches.Owner(household, resident));
+        return true;
     }
 
     private static <K, V> Map<K, V> byKey(List<V> list, Function<V, K> key) {

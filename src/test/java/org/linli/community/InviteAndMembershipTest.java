@@ -235,7 +235,35 @@ class InviteAndMembershipTest {
     }
 
     @Test
-    void approvingTheRosterOwnersClaimFoldsTheOwnerSlotIntoThem() {
+    void theSameDisplayNameAloneFoldsNothing() {
+        // Issue 8 §2: a claimant who redeemed 101's code with the display name of the roster owner of 101 and 102 was
+        // VERIFIED on both after one approval and saw the owner's masked phone; the reviewer saw only 101.
+        long slot = db(() -> Resident.<Resident>find("communityId = ?1 and displayName = ?2", community, "张三")
+                .singleResult()).id;
+        String claimant = residentToken();
+        redeem(claimant, issue(committee.token(), household.get("101")).path("code"), "OWNER", "张三").then().statusCode(201);
+        Response pending = Api.as(committee.token()).get("/api/v1/communities/" + community + "/memberships");
+        // The reviewer sees what approving grants (only 101) and the roster owner they could confirm, with all rooms.
+        pending.then().statusCode(200)
+                .body("items[0].grants", equalTo(List.of("1号楼 1单元 101")))
+                .body("items[0].rosterSlots", hasSize(1))
+                .body("items[0].rosterSlots[0].residentId", equalTo((int) slot))
+                .body("items[0].rosterSlots[0].samePhone", equalTo(false))
+                .body("items[0].rosterSlots[0].rooms", equalTo(List.of("1号楼 1单元 101", "1号楼 1单元 102")));
+        long claim = ((Number) pending.path("items[0].id")).longValue();
+
+        decide(committee.token(), community, claim, "approve").then().statusCode(200)
+                .body("membership.status", equalTo("VERIFIED"))
+                .body("membership.phoneMasked", nullValue())
+                .body("mergedRosterResidentId", nullValue());
+        Api.as(claimant).get("/api/v1/me").then()
+                .body("memberships.room", equalTo(List.of("101")))
+                .body("phoneMasked", nullValue());
+        assertEquals(2L, (long) db(() -> Membership.count("residentId = ?1 and status = ?2", slot, MembershipStatus.VERIFIED)));
+    }
+
+    @Test
+    void aReviewerWhoConfirmsTheRosterOwnerFoldsTheSlotIntoTheClaimant() {
         long slot = db(() -> Resident.<Resident>find("communityId = ?1 and displayName = ?2", community, "张三")
                 .singleResult()).id;
         String claimant = residentToken();
@@ -243,7 +271,15 @@ class InviteAndMembershipTest {
         long claim = ((Number) Api.as(committee.token()).get("/api/v1/communities/" + community + "/memberships")
                 .path("items[0].id")).longValue();
 
-        decide(committee.token(), community, claim, "approve").then().statusCode(200)
+        long otherSlot = db(() -> Resident.<Resident>find("communityId = ?1 and displayName = ?2", community, "李四")
+                .singleResult()).id;
+        Api.as(committee.token()).body(Map.of("foldRosterResidentId", otherSlot))
+                .post("/api/v1/communities/" + community + "/memberships/" + claim + "/approve")
+                .then().statusCode(400).body("code", equalTo("MEMBERSHIP_FOLD_UNKNOWN"));
+
+        Api.as(committee.token()).body(Map.of("foldRosterResidentId", slot))
+                .post("/api/v1/communities/" + community + "/memberships/" + claim + "/approve")
+                .then().statusCode(200)
                 .body("membership.status", equalTo("VERIFIED"))
                 .body("membership.phoneMasked", equalTo("138****5678"))
                 .body("mergedRosterResidentId", equalTo((int) slot));
@@ -262,6 +298,27 @@ class InviteAndMembershipTest {
         // The next roster import finds the owner by phone on the claimant instead of creating a new slot.
         upload(committee.token(), community, utf8(ROSTER)).then().statusCode(200)
                 .body("unchanged", equalTo(3)).body("ownersCreated", equalTo(0));
+    }
+
+    @Test
+    void inviteGuessesAreThrottledPerResidentEvenInParallel() throws Exception {
+        String guesser = residentToken();
+        HttpClient client = HttpClient.newHttpClient();
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> guesses = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String body = "{\"code\":\"WRONG" + String.format("%03d", i) + "\",\"role\":\"OWNER\",\"displayName\":\"猜\"}";
+            guesses.add(client.sendAsync(HttpRequest.newBuilder(base.resolve("/api/v1/me/memberships"))
+                    .header("Authorization", "Bearer " + guesser).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        Map<Integer, Long> statuses = new HashMap<>();
+        for (var g : guesses) {
+            statuses.merge(g.get().statusCode(), 1L, Long::sum);
+        }
+        assertEquals(Map.of(404, 10L, 429, 20L), statuses);
+        // Even the right code is refused until the window ends.
+        redeem(guesser, issue(committee.token(), household.get("201")).path("code"), "TENANT", "猜")
+                .then().statusCode(429).header("Retry-After", notNullValue()).body("code", equalTo("INVITE_THROTTLED"));
     }
 
     @Test
