@@ -15,11 +15,6 @@ import jakarta.persistence.Entity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +22,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -64,32 +64,6 @@ class ArchitectureTest {
                 .check(classes);
     }
 
-    /** A feature owns its entities and repositories; others call its services. */
-    @Test
-    void noFeatureTouchesAnotherFeaturesEntitiesOrRepositories() {
-        DescribedPredicate<JavaClass> persistence = annotatedWith(Entity.class)
-                .or(assignableTo(PanacheRepositoryBase.class)).and(resideInAPackage("org.linli.."))
-                .as("entities and repositories");
-        classes().that().resideInAPackage("org.linli..")
-                .should(new ArchCondition<>("use only the entities and repositories of their own feature") {
-                    @Override
-                    public void check(JavaClass origin, ConditionEvents events) {
-                        for (Dependency d : origin.getDirectDependenciesFromSelf()) {
-                            JavaClass target = d.getTargetClass();
-                            if (persistence.test(target) && !feature(target).equals(feature(origin))) {
-                                events.add(SimpleConditionEvent.violated(d, d.getDescription()));
-                            }
-                        }
-                    }
-                })
-                .check(classes);
-    }
-
-    private static String feature(JavaClass c) {
-        String rest = c.getPackageName().replaceFirst("^org\\.linli\\.?", "");
-        return rest.isEmpty() ? "" : rest.split("\\.")[0];
-    }
-
     // --- Dev-mode and test tooling (src/dev) stays out of the packaged application --------------------------------
     /** What src/dev compiles to; pom.xml's linli.dev-tooling.classes moves exactly these out before packaging. */
     private static final String[] DEV_TOOLING = {"org.linli.wechat.fake..", "org.linli.wechat.dev..",
@@ -116,5 +90,31 @@ class ArchitectureTest {
             assertEquals(List.of(), strays,
                     "packages in src/dev that pom.xml's linli.dev-tooling.classes would leave in the jar");
         }
+    }
+
+    /** A feature owns its entities and repositories; others call its services. */
+    @Test
+    void noFeatureTouchesAnotherFeaturesEntitiesOrRepositories() {
+        DescribedPredicate<JavaClass> persistence = annotatedWith(Entity.class)
+                .or(assignableTo(PanacheRepositoryBase.class)).and(resideInAPackage("org.linli.."))
+                .as("entities and repositories");
+        classes().that().resideInAPackage("org.linli..")
+                .should(new ArchCondition<>("use only the entities and repositories of their own feature") {
+                    @Override
+                    public void check(JavaClass origin, ConditionEvents events) {
+                        for (Dependency d : origin.getDirectDependenciesFromSelf()) {
+                            JavaClass target = d.getTargetClass();
+                            if (persistence.test(target) && !feature(target).equals(feature(origin))) {
+                                events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                            }
+                        }
+                    }
+                })
+                .check(classes);
+    }
+
+    private static String feature(JavaClass c) {
+        String rest = c.getPackageName().replaceFirst("^org\\.linli\\.?", "");
+        return rest.isEmpty() ? "" : rest.split("\\.")[0];
     }
 }

@@ -1,12 +1,13 @@
 package org.linli.identity;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.annotation.Priority;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -25,13 +26,13 @@ public class BootstrapAdmin {
 
     public static final String USERNAME = "admin";
 
-    private final StaffRepository staff;
+    private final Pool pool;
     private final StaffService staffService;
     private final Optional<String> configured;
 
-    BootstrapAdmin(StaffRepository staff, StaffService staffService,
+    BootstrapAdmin(Pool pool, StaffService staffService,
                    @ConfigProperty(name = "linli.bootstrap.admin-password") Optional<String> configured) {
-        this.staff = staff;
+        this.pool = pool;
         this.staffService = staffService;
         this.configured = configured;
     }
@@ -40,24 +41,29 @@ public class BootstrapAdmin {
         VertxContextSupport.subscribeAndAwait(this::ensureAdmin);
     }
 
+    /**
+     * Plain SQL for the check that runs on every start: the application's first HQL query costs Hibernate's query
+     * translator a second or more of class loading and warm-up, which would be start-up time (docs/benchmarks.md).
+     * Only the first start, which creates the admin, pays it here.
+     */
     Uni<Void> ensureAdmin() {
-        return Panache.withSession(() -> staff.findByUsername(USERNAME)).chain(existing -> {
-            if (existing != null) {
-                return Uni.createFrom().voidItem();
-            }
-            String password = configured.filter(p -> !p.isBlank()).orElseGet(BootstrapAdmin::generated);
-            return staffService.create(new StaffService.NewStaff(USERNAME, "平台管理员", password,
-                            List.of(new Grant(Role.ADMIN, null, null, null))))
-                    .invoke(() -> {
-                        if (configured.isEmpty()) {
-                            Log.warnf("Created platform administrator '%s' with generated password: %s"
-                                    + " (shown once; set linli.bootstrap.admin-password to choose it)", USERNAME, password);
-                        } else {
-                            Log.infof("Created platform administrator '%s'", USERNAME);
-                        }
-                    })
-                    .replaceWithVoid();
-        });
+        return pool.preparedQuery("SELECT 1 FROM staff_account WHERE lower(username) = $1").execute(Tuple.of(USERNAME))
+                .chain(found -> found.size() > 0 ? Uni.createFrom().voidItem() : create());
+    }
+
+    private Uni<Void> create() {
+        String password = configured.filter(p -> !p.isBlank()).orElseGet(BootstrapAdmin::generated);
+        return staffService.create(new StaffService.NewStaff(USERNAME, "平台管理员", password,
+                        List.of(new Grant(Role.ADMIN, null, null, null))))
+                .invoke(() -> {
+                    if (configured.isEmpty()) {
+                        Log.warnf("Created platform administrator '%s' with generated password: %s"
+                                + " (shown once; set linli.bootstrap.admin-password to choose it)", USERNAME, password);
+                    } else {
+                        Log.infof("Created platform administrator '%s'", USERNAME);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private static String generated() {

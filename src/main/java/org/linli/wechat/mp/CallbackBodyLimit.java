@@ -16,7 +16,8 @@ import org.linli.common.ProblemMapper;
  * the limit is answered 413 at once, before any of the body is read; a chunked body is counted as it arrives and
  * answered 413 as soon as it passes the limit. The rest of a refused body is read and dropped (never kept) for up
  * to {@link #DRAIN_MILLIS}, so the client reads the 413 rather than a reset, and then the connection is closed.
- * {@link MpCallbackResource} takes the body from the routing context.
+ * {@link MpCallbackResource} takes the body from the routing context. HTTP/1.1 only (quarkus.http.http2=false):
+ * RESTEasy pauses the request it is handed, which fails on an HTTP/2 stream already read to its end.
  */
 @ApplicationScoped
 class CallbackBodyLimit {

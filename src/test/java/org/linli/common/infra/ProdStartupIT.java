@@ -9,6 +9,7 @@ import org.linli.support.ProdJar;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -43,6 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProdStartupIT {
 
     private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
+    private static final Pattern MANAGEMENT = Pattern.compile("Management interface listening on http://[^:]+:(\\d+)");
     private static Map<String, String> servers;
 
     private final List<Process> started = new ArrayList<>();
@@ -148,6 +151,20 @@ class ProdStartupIT {
         assertTrue(plainMode.body().contains("<Content>"), plainMode.body());
     }
 
+    @Test
+    void managementEndpointsAreOnlyOnTheManagementPort() throws Exception {
+        Running app = start(ProdJar.command(servers, "-Dlinli.push.enabled=false"));
+        assertTrue(app.managementPort > 0 && app.managementPort != app.port, app.output);
+        for (String path : List.of("/q/metrics", "/q/openapi", "/q/health/ready", "/q/swagger-ui", "/q/dev-ui")) {
+            assertEquals(404, get(app.port, path).statusCode(), "public port serves " + path);
+        }
+        for (String path : List.of("/q/metrics", "/q/openapi", "/q/health/ready", "/q/health/live",
+                "/q/health/started")) {
+            assertEquals(200, get(app.managementPort, path).statusCode(), "management port lacks " + path);
+        }
+        assertTrue(get(app.managementPort, "/q/metrics").body().contains("linli_push"), "push metrics");
+    }
+
     /** What target/quarkus-app holds: no fake WeChat API, no dev chat, no embedded servers (issue 8 §3). */
     @Test
     void theArtifactCarriesNoDevTooling() throws IOException {
@@ -184,7 +201,7 @@ class ProdStartupIT {
     private record Result(int exitCode, String output) {
     }
 
-    private record Running(String output, int port) {
+    private record Running(String output, int port, int managementPort) {
     }
 
     private static Result launch(List<String> command) throws IOException, InterruptedException {
@@ -203,6 +220,7 @@ class ProdStartupIT {
         started.add(process);
         StringBuilder output = new StringBuilder();
         int port = -1;
+        int managementPort = -1;
         BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -211,14 +229,27 @@ class ProdStartupIT {
             if (line.contains("started in")) {
                 Matcher m = LISTENING.matcher(line);
                 port = m.find() ? Integer.parseInt(m.group(1)) : -1;
+                Matcher mm = MANAGEMENT.matcher(line);
+                managementPort = mm.find() ? Integer.parseInt(mm.group(1)) : -1;
                 break;
             }
         }
         assertTrue(output.toString().contains("started in"), output.toString());
-        Thread drain = new Thread(() -> lines.lines().forEach(line -> { }), "it-log-drain");
+        // The rest of the log goes to target/prod-startup-<port>.log, to read when a test fails.
+        Path rest = Path.of("target", "prod-startup-" + port + ".log");
+        Files.writeString(rest, output);
+        Thread drain = new Thread(() -> lines.lines().forEach(line -> append(rest, line)), "it-log-drain");
         drain.setDaemon(true);
         drain.start();
-        return new Running(output.toString(), port);
+        return new Running(output.toString(), port, managementPort);
+    }
+
+    private static void append(Path file, String line) {
+        try {
+            Files.writeString(file, line + "\n", StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static HttpResponse<String> post(int port, String query, String body)
@@ -226,6 +257,11 @@ class ProdStartupIT {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/wechat/mp?" + query))
                 .header("Content-Type", "text/xml").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String sha1(String... parts) throws Exception {
