@@ -75,19 +75,19 @@ class Electorates {
         }
         return PollSql.of("insert into poll_elector (poll_id, unit_key, community_id, head_kind, label, area,"
                         + " area_sources, late_reason, added_by, added_at) select :poll, x.k, :community, x.kind,"
-                        + " x.label, x.area, x.src, :reason, :staff, :now from json_to_recordset(cast(:rows as json))"
+                        + " x.label, x.area, x.src, :reason, :staff, :now from json_to_recordset(cast(cast(:rows as text) as json))"
                         + " as x(k text, kind text, label text, area numeric, src text)")
                 .param("poll", poll.id()).param("community", poll.communityId()).param("reason", reason)
                 .param("staff", staffId).param("now", now).param("rows", json.write(electors)).update()
                 .chain(() -> households.isEmpty() ? Uni.createFrom().item(0) : PollSql.of(
                                 "insert into poll_elector_household (poll_id, unit_key, household_id, building_id,"
                                         + " address, area, area_source) select :poll, x.k, x.h, x.b, x.a, x.area, x.src"
-                                        + " from json_to_recordset(cast(:rows as json)) as x(k text, h bigint, b bigint,"
+                                        + " from json_to_recordset(cast(cast(:rows as text) as json)) as x(k text, h bigint, b bigint,"
                                         + " a text, area numeric, src text)")
                         .param("poll", poll.id()).param("rows", json.write(households)).update())
                 .chain(() -> voters.isEmpty() ? Uni.createFrom().item(0) : PollSql.of(
                                 "insert into poll_elector_voter (poll_id, unit_key, resident_id, representative)"
-                                        + " select :poll, x.k, x.r, x.rep from json_to_recordset(cast(:rows as json))"
+                                        + " select :poll, x.k, x.r, x.rep from json_to_recordset(cast(cast(:rows as text) as json))"
                                         + " as x(k text, r bigint, rep boolean) on conflict do nothing")
                         .param("poll", poll.id()).param("rows", json.write(voters)).update())
                 .replaceWithVoid();

@@ -510,7 +510,7 @@ public class PollService {
             return m;
         }).toList();
         return PollSql.of("insert into poll_target (poll_id, target_id, building_id, grid_id) select :poll, x.t, x.b,"
-                        + " x.g from json_to_recordset(cast(:rows as json)) as x(t bigint, b bigint, g bigint)")
+                        + " x.g from json_to_recordset(cast(cast(:rows as text) as json)) as x(t bigint, b bigint, g bigint)")
                 .param("poll", pollId).param("rows", json.write(rows)).update().replaceWithVoid();
     }
 
