@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.linli.identity.Access;
 import org.linli.identity.CurrentCaller;
 
 import java.util.List;
@@ -37,7 +38,7 @@ public class ResidentPollResource {
     }
 
     @GET
-    @RolesAllowed("resident")
+    @RolesAllowed(Access.RESIDENT)
     @Operation(summary = "Open polls I may vote in")
     public Uni<List<ResidentPolls.Item>> open() {
         return polls.open(caller.requireResident());
@@ -45,7 +46,7 @@ public class ResidentPollResource {
 
     @GET
     @Path("/{pollId}")
-    @RolesAllowed("resident")
+    @RolesAllowed(Access.RESIDENT)
     @Operation(summary = "A poll with my units, my ballots (not the choice of a secret ballot) and, if visible, the tally")
     public Uni<ResidentPolls.Detail> detail(@PathParam("pollId") long pollId) {
         return polls.detail(caller.requireResident(), pollId);
@@ -54,7 +55,7 @@ public class ResidentPollResource {
     @POST
     @Path("/{pollId}/ballots")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("resident")
+    @RolesAllowed(Access.RESIDENT)
     @Operation(summary = "Vote (again, where changing is allowed). A secret ballot answers its receipt code once")
     public Uni<BallotBox.Receipt> vote(@PathParam("pollId") long pollId, @NotNull BallotRequest body) {
         return voting.vote(pollId, caller.requireResident(), body.unitKey(), body.answers());
@@ -62,7 +63,7 @@ public class ResidentPollResource {
 
     @GET
     @Path("/{pollId}/my-ballot")
-    @RolesAllowed("resident")
+    @RolesAllowed(Access.RESIDENT)
     public Uni<List<Voting.MyUnit>> mine(@PathParam("pollId") long pollId) {
         return polls.detail(caller.requireResident(), pollId).map(ResidentPolls.Detail::myUnits);
     }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.linli.identity.Access;
 import org.linli.identity.CurrentCaller;
 
 import java.net.URI;
@@ -64,7 +65,7 @@ public class StaffPollResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @PermissionsAllowed("community:staff")
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
     @Operation(summary = "Create a DRAFT poll")
     public Uni<Response> create(@PathParam("communityId") long communityId, @Valid @NotNull PollDraft draft) {
         return polls.create(communityId, reach(communityId), draft).map(v -> Response
@@ -72,14 +73,14 @@ public class StaffPollResource {
     }
 
     @GET
-    @PermissionsAllowed("community:staff")
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
     public Uni<List<PollView>> list(@PathParam("communityId") long communityId) {
         return polls.list(communityId, reach(communityId));
     }
 
     @GET
     @Path("/{pollId}")
-    @PermissionsAllowed("community:staff")
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
     public Uni<PollView> get(@PathParam("communityId") long communityId, @PathParam("pollId") long pollId) {
         return polls.view(communityId, pollId, reach(communityId));
     }
@@ -87,7 +88,7 @@ public class StaffPollResource {
     @PUT
     @Path("/{pollId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @PermissionsAllowed("community:staff")
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
     @Operation(summary = "Edit; after announcement only tightening, questions only until the first ballot")
     public Uni<PollView> edit(@PathParam("communityId") long communityId, @PathParam("pollId") long pollId,
                               @Valid @NotNull PollDraft draft) {
@@ -96,14 +97,14 @@ public class StaffPollResource {
 
     @POST
     @Path("/{pollId}/announce")
-    @PermissionsAllowed("community:staff")
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
     public Uni<PollView> announce(@PathParam("communityId") long communityId, @PathParam("pollId") long pollId) {
         return polls.announce(communityId, pollId, reach(communityId));
     }
 
     @POST
     @Path("/{pollId}/open")
-    @PermissionsAllowed("community:staff")
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
     @Operation(summary = "Open now instead of at openAt (the 公告期 still applies); freezes the electorate")
     public Uni<PollView> open(@PathParam("communityId") long communityId, @PathParam("pollId") long pollId) {
         return polls.openNow(communityId, pollId, reach(communityId));
@@ -112,7 +113,7 @@ public class StaffPollResource {
     @POST
     @Path("/{pollId}/close")
     @Consumes(MediaType.APPLICATION_JSON)
-    @PermissionsAllowed("community:staff")
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
     @Operation(summary = "Close; before closeAt a reason is required and audited")
     public Uni<PollView> close(@PathParam("communityId") long communityId, @PathParam("pollId") long pollId,
                                Reason body) {
@@ -122,7 +123,7 @@ public class StaffPollResource {
     @POST
     @Path("/{pollId}/extend")
     @Consumes(MediaType.APPLICATION_JSON)
-    @PermissionsAllowed("community:staff")
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
     @Operation(summary = "Later close time (audited); a CLOSED poll reopens and only units that have not voted hear")
     public Uni<PollView> extend(@PathParam("communityId") long communityId, @PathParam("pollId") long pollId,
                                 @Valid @NotNull Extension body) {
@@ -132,7 +133,7 @@ public class StaffPollResource {
     @PUT
     @Path("/{pollId}/outcome")
     @Consumes(MediaType.APPLICATION_JSON)
-    @PermissionsAllowed("community:staff")
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
     public Uni<PollView> outcome(@PathParam("communityId") long communityId, @PathParam("pollId") long pollId,
                                  @NotNull Statement body) {
         return polls.outcome(communityId, pollId, reach(communityId), body.statement());
@@ -140,7 +141,7 @@ public class StaffPollResource {
 
     @POST
     @Path("/{pollId}/publish")
-    @PermissionsAllowed("community:staff")
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
     @Operation(summary = "公示: publish the result with the outcome statement and the chain head")
     public Uni<PollView> publish(@PathParam("communityId") long communityId, @PathParam("pollId") long pollId) {
         return polls.publish(communityId, pollId, reach(communityId));
@@ -148,7 +149,7 @@ public class StaffPollResource {
 
     @GET
     @Path("/{pollId}/result")
-    @PermissionsAllowed("community:staff")
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
     @Operation(summary = "The result with its explanation, when the poll's results visibility allows it")
     public Uni<PollResult> result(@PathParam("communityId") long communityId, @PathParam("pollId") long pollId) {
         return Panache.withSession(() -> polls.visible(communityId, pollId, reach(communityId))).chain(p -> {
@@ -162,7 +163,7 @@ public class StaffPollResource {
     @GET
     @Path("/{pollId}/electorate")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-    @PermissionsAllowed("community:staff")
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
     @Operation(summary = "The electorate frozen at opening; ?format=csv for a spreadsheet")
     public Uni<Response> electorate(@PathParam("communityId") long communityId, @PathParam("pollId") long pollId,
                                     @QueryParam("format") String format) {
@@ -178,7 +179,7 @@ public class StaffPollResource {
     @POST
     @Path("/{pollId}/electorate")
     @Consumes(MediaType.APPLICATION_JSON)
-    @PermissionsAllowed("community:staff")
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
     @Operation(summary = "Add a voter verified after opening, with an audited reason")
     public Uni<Map<String, String>> addVoter(@PathParam("communityId") long communityId,
                                              @PathParam("pollId") long pollId, @Valid @NotNull LateVoter body) {
@@ -188,7 +189,7 @@ public class StaffPollResource {
 
     @GET
     @Path("/{pollId}/turnout")
-    @PermissionsAllowed("community:staff")
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
     public Uni<List<PollRecords.BuildingTurnout>> turnout(@PathParam("communityId") long communityId,
                                                          @PathParam("pollId") long pollId) {
         return Panache.withSession(() -> polls.visible(communityId, pollId, reach(communityId))
@@ -198,7 +199,7 @@ public class StaffPollResource {
     @GET
     @Path("/{pollId}/turnout/not-voted")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-    @PermissionsAllowed("community:staff")
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
     @Operation(summary = "Households whose unit has not voted (for door-to-door); ?building=&format=csv")
     public Uni<Response> notVoted(@PathParam("communityId") long communityId, @PathParam("pollId") long pollId,
                                   @QueryParam("building") Long buildingId, @QueryParam("format") String format) {
@@ -212,7 +213,7 @@ public class StaffPollResource {
     @POST
     @Path("/{pollId}/paper-ballots")
     @Consumes(MediaType.APPLICATION_JSON)
-    @PermissionsAllowed("community:staff")
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
     @Operation(summary = "Enter a 纸质表决票 / 入户 / 委托 ballot with the photo of the signed form")
     public Uni<Response> paper(@PathParam("communityId") long communityId, @PathParam("pollId") long pollId,
                                @NotNull Voting.PaperBallot body) {
@@ -224,7 +225,7 @@ public class StaffPollResource {
 
     @GET
     @Path("/{pollId}/conflicts")
-    @PermissionsAllowed("community:staff")
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
     public Uni<List<PollRecords.Conflict>> conflicts(@PathParam("communityId") long communityId,
                                                     @PathParam("pollId") long pollId) {
         return Panache.withSession(() -> polls.visible(communityId, pollId, reach(communityId))
@@ -233,7 +234,7 @@ public class StaffPollResource {
 
     @GET
     @Path("/{pollId}/audit")
-    @PermissionsAllowed("community:staff")
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
     public Uni<List<PollRecords.AuditEvent>> audit(@PathParam("communityId") long communityId,
                                                   @PathParam("pollId") long pollId) {
         return Panache.withSession(() -> polls.visible(communityId, pollId, reach(communityId))
@@ -243,11 +244,10 @@ public class StaffPollResource {
     @GET
     @Path("/{pollId}/export")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-    @PermissionsAllowed("community:manage")
+    @PermissionsAllowed(Access.COMMUNITY_MANAGE)
     @Operation(summary = "Ballot events and the units behind each pseudonym, to recompute tally and chain head")
     public Uni<Response> export(@PathParam("communityId") long communityId, @PathParam("pollId") long pollId,
                                 @QueryParam("part") String part) {
-        caller.requireStaffIn(communityId, org.linli.identity.Role.ADMIN, org.linli.identity.Role.COMMITTEE);
         return Panache.withSession(() -> polls.visible(communityId, pollId, reach(communityId))
                 .chain(p -> "units".equals(part)
                         ? records.units(p).map(units -> PollCsv.write(List.of("unit_key", "pseudonym", "head_kind",
@@ -263,6 +263,6 @@ public class StaffPollResource {
     }
 
     private PollReach reach(long communityId) {
-        return PollReach.of(caller.requireStaffIn(communityId), communityId);
+        return PollReach.of(caller.requireStaff(), communityId);
     }
 }

@@ -19,7 +19,7 @@ import org.linli.community.MembershipRole;
 import org.linli.community.MembershipSource;
 import org.linli.community.MembershipStatus;
 import org.linli.support.Api;
-import org.linli.support.MutableClock;
+import org.linli.support.MovableClock;
 import org.linli.wechat.WechatEndpoint;
 import org.linli.wechat.fake.FakeWechatServer;
 
@@ -188,8 +188,8 @@ final class PollWorld {
         return OffsetDateTime.now(clock()).withNano(0);
     }
 
-    static MutableClock clock() {
-        return Arc.container().instance(MutableClock.class).get();
+    static MovableClock clock() {
+        return Arc.container().instance(MovableClock.class).get();
     }
 
     static Map<String, Object> approval(String text) {
