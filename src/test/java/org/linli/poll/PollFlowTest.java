@@ -52,6 +52,8 @@ class PollFlowTest {
                 "poll:" + id + ":announced").get(0).getLong(0));
 
         PollWorld.clock().advance(Duration.ofDays(16).plusMinutes(1));
+        w.relogin();
+        staff = w.committee.token();
         assertTrue(PollWorld.pass() >= 1);
         assertEquals(0, PollWorld.pass(), "a second pass finds nothing to do");
         Api.as(staff).get(poll).then().statusCode(200).body("status", equalTo("OPEN"));
@@ -85,6 +87,8 @@ class PollFlowTest {
         Api.as(staff).put(poll + "/outcome").then().statusCode(400);
         PollWorld.clock().advance(Duration.ofDays(7));
         PollWorld.pass();
+        w.relogin();
+        staff = w.committee.token();
         Api.as(staff).body(Map.of("statement", "未获通过，继续由原物业公司服务，业委会将另行征求意见。"))
                 .put(poll + "/outcome").then().statusCode(200);
         Api.as(staff).post(poll + "/publish").then().statusCode(200).body("status", equalTo("PUBLISHED"));

@@ -44,7 +44,7 @@ import static io.restassured.RestAssured.given;
  */
 final class PollWorld {
 
-    record Person(String token, long id) {
+    record Person(String token, long id, String login) {
     }
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -52,7 +52,7 @@ final class PollWorld {
     final String admin;
     final long community;
     final String code;
-    final Person committee;
+    Person committee;
     final long grid1;
     final long building1;
     final long building2;
@@ -109,17 +109,27 @@ final class PollWorld {
         Response login = given().contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", "secret-pass-1")).post("/api/v1/auth/staff");
         login.then().statusCode(200);
-        return new Person(login.path("token"), ((Number) login.path("id")).longValue());
+        return new Person(login.path("token"), ((Number) login.path("id")).longValue(), username);
     }
 
     static Person login() {
-        String openid = Api.unique("openid-");
+        return login(Api.unique("openid-"));
+    }
+
+    /** Sessions end after linli.auth.session-max-age of clock time: after moving the clock far, log in again. */
+    void relogin() {
+        committee = new Person(Api.staffToken(committee.login(), "secret-pass-1"), committee.id(), committee.login());
+        people.replaceAll((name, p) -> login(p.login()));
+    }
+
+    static Person login(String openid) {
         FakeWechatServer wechat = Arc.container().instance(WechatEndpoint.class).get().fake().orElseThrow();
-        wechat.registerCode("code-" + openid, openid, null);
-        Response login = given().contentType(ContentType.JSON).body(Map.of("code", "code-" + openid))
+        String code = Api.unique("code-");
+        wechat.registerCode(code, openid, null);
+        Response login = given().contentType(ContentType.JSON).body(Map.of("code", code))
                 .post("/api/v1/auth/mini");
         login.then().statusCode(200);
-        return new Person(login.path("token"), ((Number) login.path("id")).longValue());
+        return new Person(login.path("token"), ((Number) login.path("id")).longValue(), openid);
     }
 
     Person owner(String name, MembershipRole role, String... keys) {
