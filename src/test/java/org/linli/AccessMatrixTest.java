@@ -97,7 +97,36 @@ class AccessMatrixTest {
             Map.entry("GET /api/v1/communities/{communityId}/notices/{noticeId}/unread-households", Rule.COMMUNITY_STAFF),
             Map.entry("GET /api/v1/communities/{communityId}/push/dead-letters", Rule.COMMUNITY_MANAGE),
             Map.entry("POST /api/v1/communities/{communityId}/push/dead-letters/redrive", Rule.COMMUNITY_MANAGE),
-            Map.entry("POST /api/v1/communities/{communityId}/push/dead-letters/{id}/redrive", Rule.COMMUNITY_MANAGE)
+            Map.entry("POST /api/v1/communities/{communityId}/push/dead-letters/{id}/redrive", Rule.COMMUNITY_MANAGE),
+            // --- polls (org.linli.poll) ---
+            Map.entry("POST /api/v1/communities/{communityId}/polls", Rule.COMMUNITY_STAFF),
+            Map.entry("GET /api/v1/communities/{communityId}/polls", Rule.COMMUNITY_STAFF),
+            Map.entry("GET /api/v1/communities/{communityId}/polls/{pollId}", Rule.COMMUNITY_STAFF),
+            Map.entry("PUT /api/v1/communities/{communityId}/polls/{pollId}", Rule.COMMUNITY_STAFF),
+            Map.entry("POST /api/v1/communities/{communityId}/polls/{pollId}/announce", Rule.COMMUNITY_STAFF),
+            Map.entry("POST /api/v1/communities/{communityId}/polls/{pollId}/open", Rule.COMMUNITY_STAFF),
+            Map.entry("POST /api/v1/communities/{communityId}/polls/{pollId}/close", Rule.COMMUNITY_STAFF),
+            Map.entry("POST /api/v1/communities/{communityId}/polls/{pollId}/extend", Rule.COMMUNITY_STAFF),
+            Map.entry("PUT /api/v1/communities/{communityId}/polls/{pollId}/outcome", Rule.COMMUNITY_STAFF),
+            Map.entry("POST /api/v1/communities/{communityId}/polls/{pollId}/publish", Rule.COMMUNITY_STAFF),
+            Map.entry("GET /api/v1/communities/{communityId}/polls/{pollId}/result", Rule.COMMUNITY_STAFF),
+            Map.entry("GET /api/v1/communities/{communityId}/polls/{pollId}/electorate", Rule.COMMUNITY_STAFF),
+            Map.entry("POST /api/v1/communities/{communityId}/polls/{pollId}/electorate", Rule.COMMUNITY_STAFF),
+            Map.entry("GET /api/v1/communities/{communityId}/polls/{pollId}/turnout", Rule.COMMUNITY_STAFF),
+            Map.entry("GET /api/v1/communities/{communityId}/polls/{pollId}/turnout/not-voted", Rule.COMMUNITY_STAFF),
+            Map.entry("POST /api/v1/communities/{communityId}/polls/{pollId}/paper-ballots", Rule.COMMUNITY_STAFF),
+            Map.entry("GET /api/v1/communities/{communityId}/polls/{pollId}/conflicts", Rule.COMMUNITY_STAFF),
+            Map.entry("GET /api/v1/communities/{communityId}/polls/{pollId}/audit", Rule.COMMUNITY_STAFF),
+            Map.entry("GET /api/v1/communities/{communityId}/polls/{pollId}/export", Rule.COMMUNITY_MANAGE),
+            Map.entry("GET /api/v1/polls", Rule.RESIDENT),
+            Map.entry("GET /api/v1/polls/{pollId}", Rule.RESIDENT),
+            Map.entry("POST /api/v1/polls/{pollId}/ballots", Rule.RESIDENT),
+            Map.entry("GET /api/v1/polls/{pollId}/my-ballot", Rule.RESIDENT),
+            Map.entry("GET /api/v1/public/communities/{code}/polls", Rule.PUBLIC),
+            Map.entry("GET /api/v1/public/communities/{code}/polls/{pollId}", Rule.PUBLIC),
+            Map.entry("GET /api/v1/public/communities/{code}/polls/{pollId}/events.csv", Rule.PUBLIC),
+            Map.entry("GET /api/v1/public/communities/{code}/polls/{pollId}/choices.csv", Rule.PUBLIC),
+            Map.entry("GET /api/v1/public/communities/{code}/polls/{pollId}/receipts/{receipt}", Rule.PUBLIC)
     ));
 
     /** Ids that exist nowhere, for the path parameters other than the community. */
@@ -236,11 +265,12 @@ class AccessMatrixTest {
 
     private Response send(Route route, String token) {
         Map<String, Object> values = new TreeMap<>();
-        for (String name : List.of("householdId", "buildingId", "membershipId", "noticeId", "id")) {
+        for (String name : List.of("householdId", "buildingId", "membershipId", "noticeId", "id", "pollId")) {
             values.put(name, NO_SUCH_ID);
         }
         values.put("communityId", community);
         values.put("code", communityCode);
+        values.put("receipt", "NOSUCHRECEIPT");
         RequestSpecification request = given().redirects().follow(false);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

@@ -52,6 +52,12 @@ public class CommunityService {
                 .onItem().ifNull().failWith(() -> Problem.notFound("COMMUNITY_NOT_FOUND"));
     }
 
+    /** The community with this public code, or COMMUNITY_NOT_FOUND. */
+    public Uni<Community> byCode(String code) {
+        return Panache.withSession(() -> Community.<Community>find("code", code).firstResult())
+                .onItem().ifNull().failWith(() -> Problem.notFound("COMMUNITY_NOT_FOUND"));
+    }
+
     public Uni<Summary> summary(long communityId) {
         return find(communityId).chain(c -> Panache.withSession(() -> Grid.count("communityId", communityId)
                 .chain(grids -> Building.count("communityId", communityId)
