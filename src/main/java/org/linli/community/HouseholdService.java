@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.linli.common.Problem;
+import org.linli.identity.Reach;
 
 import java.util.List;
 
@@ -27,16 +28,19 @@ public class HouseholdService {
     static final String ADDRESS_ORDER = " order by length(b.name), b.name, length(u.name), u.name,"
             + " length(h.room), h.room, h.id";
 
-    /** Households of a community (or of one of its buildings), sorted by building, unit and room. */
-    public Uni<Page<HouseholdView>> list(long communityId, Long buildingId, int page, int size) {
-        String from = buildingId == null ? FROM : FROM + IN_BUILDING;
+    /**
+     * Households of a community (or of one of its buildings) within the staff member's reach, sorted by building,
+     * unit and room.
+     */
+    public Uni<Page<HouseholdView>> list(long communityId, Long buildingId, Reach reach, int page, int size) {
+        String from = (buildingId == null ? FROM : FROM + IN_BUILDING) + ReachHql.condition(reach);
         return Panache.withSession(() -> Panache.getSession().chain(s -> {
-            var items = where(s.createSelectionQuery(VIEW + from + ADDRESS_ORDER, HouseholdView.class), communityId, buildingId)
+            var items = where(s.createSelectionQuery(VIEW + from + ADDRESS_ORDER, HouseholdView.class), communityId, buildingId, reach)
                     .setParameter("verified", MembershipStatus.VERIFIED)
                     .setParameter("pending", MembershipStatus.PENDING)
                     .setFirstResult(page * size)
                     .setMaxResults(size);
-            var total = where(s.createSelectionQuery("select count(h)" + from, Long.class), communityId, buildingId);
+            var total = where(s.createSelectionQuery("select count(h)" + from, Long.class), communityId, buildingId, reach);
             return items.getResultList()
                     .chain(list -> total.getSingleResult().map(count -> new Page<>(list, page, size, count)));
         }));
@@ -67,8 +71,10 @@ public class HouseholdService {
                         .toList());
     }
 
-    private static <R> Mutiny.SelectionQuery<R> where(Mutiny.SelectionQuery<R> query, long communityId, Long buildingId) {
+    private static <R> Mutiny.SelectionQuery<R> where(Mutiny.SelectionQuery<R> query, long communityId, Long buildingId,
+                                                      Reach reach) {
         query.setParameter("community", communityId);
+        ReachHql.bind(query, reach);
         return buildingId == null ? query : query.setParameter("building", buildingId);
     }
 }
