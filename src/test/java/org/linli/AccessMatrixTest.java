@@ -97,7 +97,32 @@ class AccessMatrixTest {
             Map.entry("GET /api/v1/communities/{communityId}/notices/{noticeId}/unread-households", Rule.COMMUNITY_STAFF),
             Map.entry("GET /api/v1/communities/{communityId}/push/dead-letters", Rule.COMMUNITY_MANAGE),
             Map.entry("POST /api/v1/communities/{communityId}/push/dead-letters/redrive", Rule.COMMUNITY_MANAGE),
-            Map.entry("POST /api/v1/communities/{communityId}/push/dead-letters/{id}/redrive", Rule.COMMUNITY_MANAGE)
+            Map.entry("POST /api/v1/communities/{communityId}/push/dead-letters/{id}/redrive", Rule.COMMUNITY_MANAGE),
+
+            // Threads (说事)
+            Map.entry("GET /api/v1/public/communities/{code}/threads", Rule.PUBLIC),
+            Map.entry("POST /api/v1/threads", Rule.RESIDENT),
+            Map.entry("GET /api/v1/threads", Rule.RESIDENT),
+            Map.entry("GET /api/v1/threads/public", Rule.RESIDENT),
+            Map.entry("GET /api/v1/threads/{threadId}", Rule.RESIDENT),
+            Map.entry("POST /api/v1/threads/{threadId}/submit", Rule.RESIDENT),
+            Map.entry("POST /api/v1/threads/{threadId}/support", Rule.RESIDENT),
+            Map.entry("DELETE /api/v1/threads/{threadId}/support", Rule.RESIDENT),
+            Map.entry("POST /api/v1/threads/{threadId}/comments", Rule.RESIDENT),
+            Map.entry("PUT /api/v1/threads/{threadId}/comments/{commentId}", Rule.RESIDENT),
+            Map.entry("DELETE /api/v1/threads/{threadId}/comments/{commentId}", Rule.RESIDENT),
+            Map.entry("POST /api/v1/threads/{threadId}/reports", Rule.RESIDENT),
+            Map.entry("POST /api/v1/threads/{threadId}/rating", Rule.RESIDENT),
+            Map.entry("POST /api/v1/threads/{threadId}/reopen", Rule.RESIDENT),
+            Map.entry("GET /api/v1/communities/{communityId}/threads", Rule.COMMUNITY_STAFF),
+            Map.entry("GET /api/v1/communities/{communityId}/threads/{threadId}", Rule.COMMUNITY_STAFF),
+            Map.entry("POST /api/v1/communities/{communityId}/threads/{threadId}/{action}", Rule.COMMUNITY_STAFF),
+            Map.entry("POST /api/v1/communities/{communityId}/threads/{threadId}/notes", Rule.COMMUNITY_STAFF),
+            Map.entry("POST /api/v1/communities/{communityId}/threads/{threadId}/comments", Rule.COMMUNITY_STAFF),
+            Map.entry("POST /api/v1/communities/{communityId}/threads/{threadId}/moderation", Rule.COMMUNITY_STAFF),
+            Map.entry("GET /api/v1/communities/{communityId}/threads/figures", Rule.COMMUNITY_STAFF),
+            Map.entry("GET /api/v1/communities/{communityId}/threads/escalated", Rule.COMMUNITY_STAFF),
+            Map.entry("GET /api/v1/communities/{communityId}/threads/alerts", Rule.COMMUNITY_STAFF)
     ));
 
     /** Ids that exist nowhere, for the path parameters other than the community. */

@@ -2,6 +2,7 @@ package org.linli.thread;
 
 import org.linli.identity.Caller;
 import org.linli.identity.Grant;
+import org.linli.identity.Reach;
 import org.linli.identity.Role;
 
 import java.util.EnumSet;
@@ -17,8 +18,6 @@ import java.util.stream.Collectors;
 public record Actor(ActorKind kind, long id, String name, String role, boolean whole, Set<Long> gridIds,
                     Set<Long> buildingIds) {
 
-    private static final Set<Role> WHOLE = Set.of(Role.ADMIN, Role.COMMITTEE);
-
     public static Actor resident(long residentId) {
         return new Actor(ActorKind.RESIDENT, residentId, null, null, false, Set.of(), Set.of());
     }
@@ -30,12 +29,9 @@ public record Actor(ActorKind kind, long id, String name, String role, boolean w
     public static Actor staff(Caller caller, long communityId) {
         List<Grant> mine = caller.grants().stream()
                 .filter(g -> g.communityId() != null && g.communityId() == communityId).toList();
-        boolean whole = caller.holds(communityId, WHOLE);
-        return new Actor(ActorKind.STAFF, caller.id(), caller.name(), roleLabel(caller, mine), whole,
-                mine.stream().filter(g -> g.role() == Role.GRID_WORKER && g.gridId() != null)
-                        .map(Grant::gridId).collect(Collectors.toSet()),
-                mine.stream().filter(g -> g.role() == Role.BUILDING_LEADER && g.buildingId() != null)
-                        .map(Grant::buildingId).collect(Collectors.toSet()));
+        Reach reach = Reach.of(caller, communityId);
+        return new Actor(ActorKind.STAFF, caller.id(), caller.name(), roleLabel(caller, mine), reach.whole(),
+                reach.gridIds(), reach.buildingIds());
     }
 
     private static String roleLabel(Caller caller, List<Grant> mine) {

@@ -2,6 +2,7 @@ package org.linli.thread;
 
 import com.huaban.analysis.jieba.JiebaSegmenter;
 import com.huaban.analysis.jieba.SegToken;
+import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 
 import java.text.Normalizer;
@@ -17,6 +18,7 @@ import java.util.Set;
  * the IDF comes from the compared set itself (the community's open threads), so words every thread shares
  * (楼, 小区, 问题) weigh little and the specific ones (路灯, 车棚, 漏水) decide.
  */
+@Startup
 @Singleton
 public class Similarity {
 
@@ -28,7 +30,12 @@ public class Similarity {
             "给", "对", "到", "从", "里", "上", "下", "天", "号", "楼", "单元", "栋", "能", "会", "要", "想", "说",
             "看看", "帮忙", "谢谢", "啦", "着", "过", "得", "地", "人", "多", "些", "什么", "怎么", "时候");
 
+    /** jieba loads its dictionary (≈ 5 s) on first use: at start, on the main thread, never on the event loop. */
     private final JiebaSegmenter segmenter = new JiebaSegmenter();
+
+    Similarity() {
+        segmenter.process("预热词典", JiebaSegmenter.SegMode.SEARCH);
+    }
 
     /** Normalised, segmented, stop words and punctuation dropped; numbers kept (they name buildings). */
     public List<String> terms(String text) {

@@ -15,6 +15,12 @@ import java.util.List;
 @ApplicationScoped
 public class ThreadFigures {
 
+    private final java.time.Clock clock;
+
+    ThreadFigures(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
     public record Row(String key, long received, long respondedInTime, Double responseRate, long accepted,
                       long resolvedInTime, Double resolutionRate, long ratings, long satisfied,
                       Double satisfactionRate, Double avgAcceptHours, Double avgResolveHours, long reopens,
@@ -44,11 +50,11 @@ public class ThreadFigures {
                 + " avg(extract(epoch from t.accepted_at - t.submitted_at)) / 3600,"
                 + " avg(extract(epoch from t.resolved_at - t.accepted_at)) / 3600,"
                 + " coalesce(sum(t.reopen_count), 0),"
-                + " count(*) filter (where (t.status = 'SUBMITTED' and t.accept_due_at < now())"
-                + "   or (t.status in ('ACCEPTED', 'DELIBERATING', 'IN_PROGRESS') and t.resolve_due_at < now()))"
+                + " count(*) filter (where (t.status = 'SUBMITTED' and t.accept_due_at < cast(:now as timestamptz))"
+                + "   or (t.status in ('ACCEPTED', 'DELIBERATING', 'IN_PROGRESS') and t.resolve_due_at < cast(:now as timestamptz)))"
                 + " from consultation_thread t left join r on r.thread_id = t.id"
                 + " where t.community_id = :c and t.submitted_at is not null and t.merged_into_id is null")
-                .param("c", communityId);
+                .param("c", communityId).param("now", java.time.OffsetDateTime.now(clock));
         sql.append(" and " + actor.reachCondition(sql));
         if (from != null) {
             sql.append(" and t.submitted_at >= cast(:from as timestamp) at time zone 'Asia/Shanghai'")

@@ -274,7 +274,7 @@ public class ThreadQueries {
                             t.acceptDueAt, t.resolveDueAt, t.overdue(now), t.complexity,
                             staff ? t.resultText : ContentSafety.mask(t.resultText), t.rejectReason,
                             t.escalatedAt != null, into, t.reopenCount, t.pollId, canRate, rating, p, e, c, List.of());
-                })))))));
+                }))))));
     }
 
     private static ThreadViews.Event event(ThreadEvent e, boolean staff, Long viewer) {

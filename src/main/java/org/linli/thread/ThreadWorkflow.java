@@ -200,8 +200,8 @@ public class ThreadWorkflow {
     /** Supporters (and the duplicate's raiser), comments and photos move to the kept thread; its raiser is told. */
     private Uni<Void> carryOver(ConsultationThread dup, ConsultationThread into, Actor actor, OffsetDateTime now) {
         return Sql.of("insert into thread_support (thread_id, resident_id, created_at)"
-                        + " select :into, resident_id, created_at from thread_support where thread_id = :dup"
-                        + " union all select :into, cast(:raiser as bigint), cast(:now as timestamptz)"
+                        + " select cast(:into as bigint), resident_id, created_at from thread_support where thread_id = :dup"
+                        + " union all select cast(:into as bigint), cast(:raiser as bigint), cast(:now as timestamptz)"
                         + " on conflict do nothing")
                 .param("into", into.id).param("dup", dup.id).param("raiser", dup.residentId).param("now", now).update()
                 .chain(() -> Sql.of("delete from thread_support where thread_id = :into and resident_id = :raiser")

@@ -105,7 +105,7 @@ class BotFlowsTest {
         assertEquals(1, threads.size());
         Row t = threads.get(0);
         assertTrue(done.contains(t.getString("ref_no")));
-        assertEquals("DRAFT", t.getString("status"));
+        assertEquals("SUBMITTED", t.getString("status"));
         assertEquals("CHAT", t.getString("source"));
         assertEquals(residentId, t.getLong("resident_id"));
         assertNotNull(t.getLong("household_id"));
