@@ -37,18 +37,62 @@ public class Similarity {
         segmenter.process("预热词典", JiebaSegmenter.SegMode.SEARCH);
     }
 
-    /** Normalised, segmented, stop words and punctuation dropped; numbers kept (they name buildings). */
+    private static final java.util.regex.Pattern PLACE = java.util.regex.Pattern.compile(
+            "([0-9]+)\\s*(号楼|栋|幢|号|楼|单元|层)");
+    private static final String NUMERALS = "零一二三四五六七八九十";
+
+    /**
+     * Features of a text: place tokens ({@code @3号楼}, {@code @2单元}: 三号楼 and 3号楼 alike), jieba words (search
+     * mode) without stop words and punctuation, and single Han characters ({@code ~灯}) so that paraphrases (灯坏了 /
+     * 灯不亮) still share something.
+     */
     public List<String> terms(String text) {
-        String clean = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase();
+        String clean = numerals(Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase());
         List<String> terms = new ArrayList<>();
-        for (SegToken token : segmenter.process(clean, JiebaSegmenter.SegMode.SEARCH)) {
+        java.util.regex.Matcher m = PLACE.matcher(clean);
+        StringBuilder rest = new StringBuilder();
+        while (m.find()) {
+            String unit = switch (m.group(2)) {
+                case "号楼", "栋", "幢", "号", "楼" -> "号楼";
+                default -> m.group(2);
+            };
+            terms.add("@" + m.group(1) + unit);
+            m.appendReplacement(rest, " ");
+        }
+        m.appendTail(rest);
+        for (SegToken token : segmenter.process(rest.toString(), JiebaSegmenter.SegMode.SEARCH)) {
             String w = token.word.strip();
-            if (w.isEmpty() || STOP.contains(w) || !w.codePoints().allMatch(Character::isLetterOrDigit)) {
+            if (w.isEmpty() || STOP.contains(w) || !w.codePoints().allMatch(Character::isLetterOrDigit)
+                    || (w.length() == 1 && Character.UnicodeScript.of(w.codePointAt(0)) == Character.UnicodeScript.HAN)) {
                 continue;
             }
             terms.add(w);
         }
+        rest.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                .mapToObj(Character::toString).filter(c -> !STOP.contains(c)).forEach(c -> terms.add("~" + c));
         return terms;
+    }
+
+    /** 三号楼 → 3号楼, 十二号楼 → 12号楼 (numerals up to 99 before a place word). */
+    private static String numerals(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([零一二三四五六七八九十]{1,3})(?=号楼|栋|幢|号|楼|单元|层)")
+                .matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, String.valueOf(value(m.group(1))));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static int value(String n) {
+        int ten = n.indexOf('十');
+        if (ten < 0) {
+            return NUMERALS.indexOf(n.charAt(n.length() - 1));
+        }
+        int tens = ten == 0 ? 1 : NUMERALS.indexOf(n.charAt(0));
+        int ones = ten == n.length() - 1 ? 0 : NUMERALS.indexOf(n.charAt(ten + 1));
+        return tens * 10 + ones;
     }
 
     String joined(String text) {
@@ -73,9 +117,25 @@ public class Similarity {
         int n = docs.size() + 1;
         Map<String, Double> q = vector(query, df, n);
         List<Score<T>> scores = new ArrayList<>();
-        docs.forEach((item, d) -> scores.add(new Score<>(item, cosine(q, vector(d, df, n)))));
+        docs.forEach((item, d) -> scores.add(new Score<>(item, cosine(q, vector(d, df, n)) * place(query, d))));
         scores.sort((a, b) -> Double.compare(b.cosine(), a.cosine()));
         return scores;
+    }
+
+    /** Two texts that name different buildings (or units) are different matters, however alike the words. */
+    private static double place(List<String> a, List<String> b) {
+        Set<String> pa = places(a);
+        Set<String> pb = places(b);
+        if (pa.isEmpty() || pb.isEmpty()) {
+            return 1;
+        }
+        return pa.stream().anyMatch(pb::contains) ? 1 : 0.3;
+    }
+
+    private static Set<String> places(List<String> terms) {
+        Set<String> out = new java.util.HashSet<>();
+        terms.stream().filter(t -> t.startsWith("@") && t.endsWith("号楼")).forEach(out::add);
+        return out;
     }
 
     private static Map<String, Double> vector(List<String> terms, Map<String, Integer> df, int n) {

@@ -87,7 +87,7 @@ public interface ThreadConfig {
 
     interface Duplicates {
         /** TF-IDF cosine from which an open thread counts as a likely duplicate. */
-        @WithDefault("0.35")
+        @WithDefault("0.30")
         double threshold();
 
         @WithDefault("3")
