@@ -315,7 +315,7 @@ class BotFlowsTest {
         world.say(openid, "小区北门");
         world.say(openid, "跳过");
         String ref = world.say(openid, "确认").text().replaceAll("(?s).*(SS-\\d{8}-\\d+).*", "$1");
-        says(world.say(openid, "我的"), ref, "已登记", "楼下的快递柜总是坏");
+        says(world.say(openid, "我的"), ref, "待受理", "楼下的快递柜总是坏");
     }
 
     @Test
