@@ -261,9 +261,11 @@ class AccessMatrixTest {
 
     private Response send(Route route, String token) {
         Map<String, Object> values = new TreeMap<>();
-        for (String name : List.of("householdId", "buildingId", "membershipId", "noticeId", "id")) {
+        for (String name : List.of("householdId", "buildingId", "membershipId", "noticeId", "id", "threadId",
+                "commentId")) {
             values.put(name, NO_SUCH_ID);
         }
+        values.put("action", "accept");
         values.put("communityId", community);
         values.put("code", communityCode);
         RequestSpecification request = given().redirects().follow(false);

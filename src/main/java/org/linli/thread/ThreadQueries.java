@@ -241,7 +241,7 @@ public class ThreadQueries {
     /** In the caller's session. {@code viewer}: the resident looking (null: staff). */
     private Uni<ThreadViews.Detail> detail(ConsultationThread t, Long viewer, boolean staff) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        boolean mine = viewer != null && viewer == t.residentId;
+        boolean mine = viewer != null && viewer.equals(t.residentId);
         Uni<List<ThreadViews.Photo>> photos = Sql.of("select id, media_id, url, purpose, source_thread_id from"
                         + " thread_photo where thread_id = :t order by id").param("t", t.id).rows()
                 .map(rows -> rows.stream().map(r -> new ThreadViews.Photo(Sql.id(r[0]), (String) r[1], (String) r[2],

@@ -3,12 +3,11 @@ package org.linli.wechat;
 import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckRequest;
 import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckResponse;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import me.chanjar.weixin.common.error.WxErrorException;
 import org.linli.common.Workers;
-import org.linli.identity.ResidentRepository;
+import org.linli.identity.MiniResidents;
 import org.linli.thread.TextSafety;
 
 /** msgSecCheck v2 with the resident's Mini-Program openid, on a worker thread. */
@@ -17,9 +16,9 @@ class WxTextSafety implements TextSafety {
 
     private final WxMaService mini;
     private final Workers workers;
-    private final ResidentRepository residents;
+    private final MiniResidents residents;
 
-    WxTextSafety(WxMaService mini, Workers workers, ResidentRepository residents) {
+    WxTextSafety(WxMaService mini, Workers workers, MiniResidents residents) {
         this.mini = mini;
         this.workers = workers;
         this.residents = residents;
@@ -27,11 +26,10 @@ class WxTextSafety implements TextSafety {
 
     @Override
     public Uni<Verdict> check(long residentId, String text, int scene) {
-        return Panache.withSession(() -> residents.findById(residentId)).chain(r -> {
-            if (r == null || r.miniOpenid == null) {
+        return residents.miniOpenidOf(residentId).chain(openid -> {
+            if (openid == null) {
                 return Uni.createFrom().item(Verdict.UNAVAILABLE);
             }
-            String openid = r.miniOpenid;
             return workers.call(() -> {
                 try {
                     WxMaMsgSecCheckCheckResponse response = mini.getSecurityService().checkMessage(

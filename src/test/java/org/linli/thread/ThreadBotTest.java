@@ -69,6 +69,8 @@ class ThreadBotTest {
 
         String status = text(world.say(openid, ref.toLowerCase()));
         assertTrue(status.contains(ref) && status.contains("待受理"), status);
+        assertTrue(status.contains("data-miniprogram-appid=\"wx-demo-mini-appid\"")
+                && status.contains("data-miniprogram-path=\"pages/thread/detail?id=" + t.id() + "\""), status);
         assertTrue(text(world.say(openid, "SS-20990101-9999")).contains("没有找到"));
 
         await(() -> workflow.act(t.communityId(), t.id(), staff, ThreadAction.ACCEPT, null));

@@ -75,17 +75,22 @@ final class ThreadBotActions {
         private final Residency residency;
         private final ThreadService threads;
         private final ThreadQueries queries;
+        private final String miniAppId;
 
-        Timeline(Residency residency, ThreadService threads, ThreadQueries queries) {
+        Timeline(Residency residency, ThreadService threads, ThreadQueries queries,
+                 @org.eclipse.microprofile.config.inject.ConfigProperty(name = "linli.wechat.mini.app-id")
+                 String miniAppId) {
             this.residency = residency;
             this.threads = threads;
             this.queries = queries;
+            this.miniAppId = miniAppId;
         }
 
         @Override
         public ActionSpec spec() {
             return new ActionSpec("thread.timeline", Map.of(), Set.of("found", "not-found"), Set.of(),
                     Map.of("refNo", "SS-20260101-0001", "statusLabel", "办理中", "category", "设施维修",
+                            "appId", "wx-demo", "page", "pages/thread/detail?id=1",
                             "events", List.of(Map.of("at", "01-01 08:00", "label", "已受理", "actor", "网格员 王",
                                     "note", "示例"))));
         }
@@ -102,6 +107,7 @@ final class ThreadBotActions {
                     : threads.findByRef(ref.get()).chain(t -> t == null ? Uni.createFrom().item(notFound)
                     : queries.residentDetail(standing.residentId(), t.id()).map(d -> Outcome.of("found", Map.of(
                             "refNo", d.refNo(), "statusLabel", d.statusLabel(), "category", d.category(),
+                            "appId", miniAppId, "page", "pages/thread/detail?id=" + d.id(),
                             "events", d.timeline().stream().map(e -> Map.<String, Object>of(
                                     "at", MINUTE.format(e.at()),
                                     "label", e.statusLabel() != null ? e.statusLabel() : label(e.kind()),
