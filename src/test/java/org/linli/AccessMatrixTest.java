@@ -126,7 +126,32 @@ class AccessMatrixTest {
             Map.entry("GET /api/v1/public/communities/{code}/polls/{pollId}", Rule.PUBLIC),
             Map.entry("GET /api/v1/public/communities/{code}/polls/{pollId}/events.csv", Rule.PUBLIC),
             Map.entry("GET /api/v1/public/communities/{code}/polls/{pollId}/choices.csv", Rule.PUBLIC),
-            Map.entry("GET /api/v1/public/communities/{code}/polls/{pollId}/receipts/{receipt}", Rule.PUBLIC)
+            Map.entry("GET /api/v1/public/communities/{code}/polls/{pollId}/receipts/{receipt}", Rule.PUBLIC),
+
+            // Threads (说事)
+            Map.entry("GET /api/v1/public/communities/{code}/threads", Rule.PUBLIC),
+            Map.entry("POST /api/v1/threads", Rule.RESIDENT),
+            Map.entry("GET /api/v1/threads", Rule.RESIDENT),
+            Map.entry("GET /api/v1/threads/public", Rule.RESIDENT),
+            Map.entry("GET /api/v1/threads/{threadId}", Rule.RESIDENT),
+            Map.entry("POST /api/v1/threads/{threadId}/submit", Rule.RESIDENT),
+            Map.entry("POST /api/v1/threads/{threadId}/support", Rule.RESIDENT),
+            Map.entry("DELETE /api/v1/threads/{threadId}/support", Rule.RESIDENT),
+            Map.entry("POST /api/v1/threads/{threadId}/comments", Rule.RESIDENT),
+            Map.entry("PUT /api/v1/threads/{threadId}/comments/{commentId}", Rule.RESIDENT),
+            Map.entry("DELETE /api/v1/threads/{threadId}/comments/{commentId}", Rule.RESIDENT),
+            Map.entry("POST /api/v1/threads/{threadId}/reports", Rule.RESIDENT),
+            Map.entry("POST /api/v1/threads/{threadId}/rating", Rule.RESIDENT),
+            Map.entry("POST /api/v1/threads/{threadId}/reopen", Rule.RESIDENT),
+            Map.entry("GET /api/v1/communities/{communityId}/threads", Rule.COMMUNITY_STAFF),
+            Map.entry("GET /api/v1/communities/{communityId}/threads/{threadId}", Rule.COMMUNITY_STAFF),
+            Map.entry("POST /api/v1/communities/{communityId}/threads/{threadId}/{action}", Rule.COMMUNITY_STAFF),
+            Map.entry("POST /api/v1/communities/{communityId}/threads/{threadId}/notes", Rule.COMMUNITY_STAFF),
+            Map.entry("POST /api/v1/communities/{communityId}/threads/{threadId}/comments", Rule.COMMUNITY_STAFF),
+            Map.entry("POST /api/v1/communities/{communityId}/threads/{threadId}/moderation", Rule.COMMUNITY_STAFF),
+            Map.entry("GET /api/v1/communities/{communityId}/threads/figures", Rule.COMMUNITY_STAFF),
+            Map.entry("GET /api/v1/communities/{communityId}/threads/escalated", Rule.COMMUNITY_STAFF),
+            Map.entry("GET /api/v1/communities/{communityId}/threads/alerts", Rule.COMMUNITY_STAFF)
     ));
 
     /** Ids that exist nowhere, for the path parameters other than the community. */
@@ -265,9 +290,11 @@ class AccessMatrixTest {
 
     private Response send(Route route, String token) {
         Map<String, Object> values = new TreeMap<>();
-        for (String name : List.of("householdId", "buildingId", "membershipId", "noticeId", "id", "pollId")) {
+        for (String name : List.of("householdId", "buildingId", "membershipId", "noticeId", "id", "pollId",
+                "threadId", "commentId")) {
             values.put(name, NO_SUCH_ID);
         }
+        values.put("action", "accept");
         values.put("communityId", community);
         values.put("code", communityCode);
         values.put("receipt", "NOSUCHRECEIPT");

@@ -160,7 +160,10 @@ public class ScriptedConversations implements Conversations {
                 return keep(refusal, null);
             }
             if (flow.steps().isEmpty()) {
-                return finish(s, flow, ConversationState.start(flow.id(), "", UUID.randomUUID().toString()), m);
+                // A flow without steps hands the message that started it to its action as "text" (SS-… numbers, a 1–5 rating).
+                ConversationState run = ConversationState.start(flow.id(), "", UUID.randomUUID().toString())
+                        .remember(Map.of("text", m.text() == null ? "" : m.text().strip()));
+                return finish(s, flow, run, m);
             }
             Step first = flow.steps().get(0);
             ConversationState state = ConversationState.start(flow.id(), first.id(), UUID.randomUUID().toString());

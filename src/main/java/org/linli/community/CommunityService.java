@@ -142,4 +142,48 @@ public class CommunityService {
                             return Uni.createFrom().item(b);
                         })));
     }
+
+    // --- for thread routing (org.linli.thread) ----------------------------------------------------------------
+
+    /** Where a matter is: its building, that building's grid and whose queue the grid's matters go to. */
+    public record Place(Long buildingId, Long gridId, Long gridWorkerStaffId) {
+        public static final Place NOWHERE = new Place(null, null, null);
+    }
+
+    /**
+     * The place of a household (or a building) of this community: building → grid → the grid's 网格员 (the grid's
+     * worker, else the first staff member with a GRID_WORKER grant for it). Unknown ids give {@link Place#NOWHERE}.
+     */
+    public Uni<Place> placeOf(long communityId, Long householdId, Long buildingId) {
+        return Panache.withSession(() -> buildingOf(communityId, householdId, buildingId).chain(b -> {
+            if (b == null) {
+                return Uni.createFrom().item(Place.NOWHERE);
+            }
+            if (b.gridId == null) {
+                return Uni.createFrom().item(new Place(b.id, null, null));
+            }
+            return Grid.<Grid>findById(b.gridId).chain(g -> g != null && g.workerStaffId != null
+                    ? Uni.createFrom().item(g.workerStaffId)
+                    : staff.firstGridWorker(communityId, b.gridId))
+                    .map(worker -> new Place(b.id, b.gridId, worker));
+        }));
+    }
+
+    private static Uni<Building> buildingOf(long communityId, Long householdId, Long buildingId) {
+        if (buildingId != null) {
+            return Building.find("id = ?1 and communityId = ?2", buildingId, communityId).firstResult();
+        }
+        if (householdId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return Building.find("select b from Building b, BuildingUnit u, Household h where h.id = ?1"
+                + " and h.communityId = ?2 and u.id = h.unitId and b.id = u.buildingId", householdId, communityId)
+                .firstResult();
+    }
+
+    /** Building names of a community by id (for thread views). */
+    public Uni<java.util.Map<Long, String>> buildingNames(long communityId) {
+        return buildings(communityId).map(list -> list.stream()
+                .collect(java.util.stream.Collectors.toMap(b -> b.id, b -> b.name)));
+    }
 }

@@ -62,4 +62,10 @@ public class StaffService {
         return StaffAccount.list("id in (select r.staffId from StaffRole r where r.communityId = ?1) order by id",
                 communityId);
     }
+
+    /** The first staff member holding GRID_WORKER for that grid (thread auto-routing), or null. */
+    public Uni<Long> firstGridWorker(long communityId, long gridId) {
+        return StaffRole.<StaffRole>find("communityId = ?1 and gridId = ?2 and role = ?3 order by id",
+                communityId, gridId, Role.GRID_WORKER).firstResult().map(r -> r == null ? null : r.staffId);
+    }
 }

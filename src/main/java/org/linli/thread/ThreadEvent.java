@@ -5,6 +5,7 @@ import jakarta.persistence.*;
 
 import java.time.OffsetDateTime;
 
+/** One immutable line of a thread's timeline (a database trigger refuses UPDATE and DELETE). */
 @Entity
 @Table(name = "thread_event")
 public class ThreadEvent extends PanacheEntityBase {
@@ -23,5 +24,16 @@ public class ThreadEvent extends PanacheEntityBase {
     public ActorKind actorKind;
     @Column(name = "actor_id")
     public Long actorId;
+    @Column(name = "actor_role")
+    public String actorRole;
+    @Column(name = "actor_name")
+    public String actorName;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "from_status")
+    public ThreadStatus fromStatus;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "to_status")
+    public ThreadStatus toStatus;
+    public boolean internal;
     public String note;
 }

@@ -105,7 +105,7 @@ class BotFlowsTest {
         assertEquals(1, threads.size());
         Row t = threads.get(0);
         assertTrue(done.contains(t.getString("ref_no")));
-        assertEquals("DRAFT", t.getString("status"));
+        assertEquals("SUBMITTED", t.getString("status"));
         assertEquals("CHAT", t.getString("source"));
         assertEquals(residentId, t.getLong("resident_id"));
         assertNotNull(t.getLong("household_id"));
@@ -315,7 +315,7 @@ class BotFlowsTest {
         world.say(openid, "小区北门");
         world.say(openid, "跳过");
         String ref = world.say(openid, "确认").text().replaceAll("(?s).*(SS-\\d{8}-\\d+).*", "$1");
-        says(world.say(openid, "我的"), ref, "已登记", "楼下的快递柜总是坏");
+        says(world.say(openid, "我的"), ref, "待受理", "楼下的快递柜总是坏");
     }
 
     @Test

@@ -88,7 +88,9 @@ public class BotWorld {
 
     /** The threads the resident of this openid raised: ref_no, status, description, location, photo. */
     public List<Row> threadsOf(String openid) {
-        return rows("SELECT t.* FROM consultation_thread t JOIN resident r ON r.id = t.resident_id"
+        return rows("SELECT t.*, p.media_id AS photo_media_id, p.url AS photo_url FROM consultation_thread t"
+                + " JOIN resident r ON r.id = t.resident_id LEFT JOIN LATERAL (SELECT media_id, url FROM thread_photo"
+                + " WHERE thread_id = t.id ORDER BY id LIMIT 1) p ON true"
                 + " WHERE r.mp_openid = $1 ORDER BY t.id", Tuple.of(openid));
     }
 

@@ -58,7 +58,7 @@ class ThreadServiceTest {
     }
 
     private ThreadSummary create(NewDraft draft) {
-        return await(() -> threads.createDraft(draft));
+        return await(() -> threads.submitFromChat(draft)).thread();
     }
 
     private List<Row> rows(String sql, Object... args) {
@@ -70,23 +70,24 @@ class ThreadServiceTest {
     }
 
     @Test
-    void aDraftGetsADailyReferenceNumberAndACreatedEvent() {
+    void aChatThreadIsSubmittedWithADailyReferenceNumberAndASubmittedEvent() {
         ThreadSummary t = create(draft("  车棚顶被风吹坏了  ", null));
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).format(DateTimeFormatter.BASIC_ISO_DATE);
         assertTrue(t.refNo().matches("SS-" + today + "-\\d{4,}"), t.refNo());
-        assertEquals(ThreadStatus.DRAFT, t.status());
+        assertEquals(ThreadStatus.SUBMITTED, t.status());
         assertEquals("车棚顶被风吹坏了", t.description());
 
         Row row = rows("SELECT * FROM consultation_thread WHERE id = $1", t.id()).get(0);
-        assertEquals("DRAFT", row.getString("status"));
+        assertEquals("SUBMITTED", row.getString("status"));
         assertEquals("CHAT", row.getString("source"));
         assertEquals(home.householdId(), row.getLong("household_id"));
         assertEquals(31.2, row.getDouble("latitude"));
-        assertEquals("media-1", row.getString("photo_media_id"));
+        assertEquals("media-1", rows("SELECT media_id FROM thread_photo WHERE thread_id = $1", t.id()).get(0)
+                .getString("media_id"));
 
         List<Row> events = rows("SELECT * FROM thread_event WHERE thread_id = $1", t.id());
         assertEquals(1, events.size());
-        assertEquals("CREATED", events.get(0).getString("kind"));
+        assertEquals("SUBMITTED", events.get(0).getString("kind"));
         assertEquals("RESIDENT", events.get(0).getString("actor_kind"));
         assertEquals(residentId, events.get(0).getLong("actor_id"));
     }

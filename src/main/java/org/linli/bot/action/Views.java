@@ -19,7 +19,7 @@ final class Views {
             "building", "1号楼", "unit", "1单元", "room", "101", "role", "OWNER", "roleLabel", "业主",
             "status", "VERIFIED", "statusLabel", "已认证");
     static final Map<String, Object> SAMPLE_THREAD = Map.of("refNo", "SS-20260101-0001", "status", "DRAFT",
-            "statusLabel", "已登记", "date", "01-01", "summary", "楼道灯坏了");
+            "statusLabel", "待受理", "date", "01-01", "summary", "楼道灯坏了");
 
     private Views() {
     }

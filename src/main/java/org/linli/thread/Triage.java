@@ -1,0 +1,67 @@
+package org.linli.thread;
+
+import jakarta.inject.Singleton;
+import org.linli.common.Problem;
+
+import java.util.List;
+import java.util.Map;
+
+/** Category suggestion from keyword lists and the default urgency (安全隐患, 停水 … → urgent). */
+@Singleton
+class Triage {
+
+    private static final String OTHER = "其他";
+
+    private final List<String> categories;
+    private final Map<String, List<String>> keywords;
+    private final List<String> urgentCategories;
+    private final List<String> urgentWords;
+
+    Triage(ThreadConfig config) {
+        this.categories = config.categories();
+        this.keywords = config.keywords();
+        this.urgentCategories = config.urgentCategories();
+        this.urgentWords = config.urgentWords();
+    }
+
+    List<String> categories() {
+        return categories;
+    }
+
+    /** The category whose keywords occur most often in the text; 其他 when none does. */
+    String suggest(String text) {
+        String best = OTHER;
+        int bestHits = 0;
+        for (String category : categories) {
+            int hits = 0;
+            for (String word : keywords.getOrDefault(category, List.of())) {
+                if (!word.isBlank() && text.contains(word.strip())) {
+                    hits++;
+                }
+            }
+            if (hits > bestHits) {
+                best = category;
+                bestHits = hits;
+            }
+        }
+        return categories.contains(best) ? best : categories.get(categories.size() - 1);
+    }
+
+    String category(String given, String text) {
+        if (given == null || given.isBlank()) {
+            return suggest(text);
+        }
+        if (!categories.contains(given.strip())) {
+            throw Problem.badRequest("THREAD_CATEGORY_UNKNOWN", given, String.join("、", categories));
+        }
+        return given.strip();
+    }
+
+    Urgency urgency(Urgency given, String category, String text) {
+        if (given != null) {
+            return given;
+        }
+        return urgentCategories.contains(category) || urgentWords.stream().anyMatch(text::contains)
+                ? Urgency.URGENT : Urgency.NORMAL;
+    }
+}

@@ -1,0 +1,5 @@
+package org.linli.thread;
+
+public enum Urgency {
+    NORMAL, URGENT
+}
