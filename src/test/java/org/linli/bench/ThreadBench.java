@@ -66,8 +66,8 @@ class ThreadBench {
         long community = Api.newCommunity(admin);
         String committee = Api.newStaff(admin, community, "COMMITTEE");
         String code = Api.unique("bench-");
-        org.linli.wechat.WechatEndpoint endpoint = io.quarkus.arc.Arc.container()
-                .instance(org.linli.wechat.WechatEndpoint.class).get();
+        org.linli.wechat.fake.FakeWechat endpoint = io.quarkus.arc.Arc.container()
+                .instance(org.linli.wechat.fake.FakeWechat.class).get();
         endpoint.fake().orElseThrow().registerCode(code, Api.unique("bench-openid-"), null);
         var login = io.restassured.RestAssured.given().contentType("application/json").body(Map.of("code", code))
                 .post("/api/v1/auth/mini");

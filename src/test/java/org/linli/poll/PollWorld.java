@@ -20,7 +20,7 @@ import org.linli.community.MembershipSource;
 import org.linli.community.MembershipStatus;
 import org.linli.support.Api;
 import org.linli.support.MovableClock;
-import org.linli.wechat.WechatEndpoint;
+import org.linli.wechat.fake.FakeWechat;
 import org.linli.wechat.fake.FakeWechatServer;
 
 import java.math.BigDecimal;
@@ -123,7 +123,7 @@ final class PollWorld {
     }
 
     static Person login(String openid) {
-        FakeWechatServer wechat = Arc.container().instance(WechatEndpoint.class).get().fake().orElseThrow();
+        FakeWechatServer wechat = Arc.container().instance(FakeWechat.class).get().fake().orElseThrow();
         String code = Api.unique("code-");
         wechat.registerCode(code, openid, null);
         Response login = given().contentType(ContentType.JSON).body(Map.of("code", code))

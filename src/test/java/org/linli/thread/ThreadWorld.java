@@ -14,7 +14,7 @@ import org.linli.community.MembershipRole;
 import org.linli.community.MembershipSource;
 import org.linli.community.MembershipStatus;
 import org.linli.support.Api;
-import org.linli.wechat.WechatEndpoint;
+import org.linli.wechat.fake.FakeWechat;
 import org.linli.wechat.fake.FakeWechatServer;
 
 import java.nio.charset.StandardCharsets;
@@ -137,7 +137,7 @@ final class ThreadWorld {
     }
 
     static FakeWechatServer fake() {
-        return Arc.container().instance(WechatEndpoint.class).get().fake().orElseThrow();
+        return Arc.container().instance(FakeWechat.class).get().fake().orElseThrow();
     }
 
     static Map<String, Object> raise(String description, String visibility) {
