@@ -42,6 +42,50 @@ public class HouseholdService {
         }));
     }
 
+    /**
+     * Households a staff member may see, for the console: a grid worker's or building leader's own buildings only;
+     * asking for a building outside them is 403 (404 when it is not in the community).
+     */
+    public Uni<Page<HouseholdView>> list(long communityId, StaffScope scope, Long buildingId, int page, int size) {
+        if (scope.whole()) {
+            return list(communityId, buildingId, page, size);
+        }
+        return Panache.withSession(() -> visibleBuildings(communityId, scope).chain(visible -> {
+            if (buildingId != null) {
+                return Building.<Building>find("id = ?1 and communityId = ?2", buildingId, communityId).firstResult()
+                        .onItem().ifNull().failWith(() -> Problem.notFound("BUILDING_NOT_FOUND"))
+                        .invoke(b -> {
+                            if (!scope.covers(b)) {
+                                throw Problem.forbidden("FORBIDDEN");
+                            }
+                        })
+                        .chain(() -> list(communityId, buildingId, page, size));
+            }
+            if (visible.isEmpty()) {
+                return Uni.createFrom().item(new Page<HouseholdView>(List.of(), page, size, 0));
+            }
+            List<Long> ids = visible.stream().map(b -> b.id).toList();
+            String from = FROM + " and b.id in :buildings";
+            return Panache.getSession().chain(s -> {
+                var items = s.createSelectionQuery(VIEW + from + ADDRESS_ORDER, HouseholdView.class)
+                        .setParameter("community", communityId).setParameter("buildings", ids)
+                        .setParameter("verified", MembershipStatus.VERIFIED)
+                        .setParameter("pending", MembershipStatus.PENDING)
+                        .setFirstResult(page * size).setMaxResults(size);
+                var total = s.createSelectionQuery("select count(h)" + from, Long.class)
+                        .setParameter("community", communityId).setParameter("buildings", ids);
+                return items.getResultList()
+                        .chain(list -> total.getSingleResult().map(count -> new Page<>(list, page, size, count)));
+            });
+        }));
+    }
+
+    /** The buildings of the community the scope covers, by name. */
+    public Uni<List<Building>> visibleBuildings(long communityId, StaffScope scope) {
+        return Panache.withSession(() -> Building.<Building>list("communityId = ?1 order by length(name), name", communityId))
+                .map(all -> all.stream().filter(scope::covers).toList());
+    }
+
     /** The household with its unit and building, or HOUSEHOLD_NOT_FOUND when it is not in that community. */
     public Uni<Located> locate(long communityId, long householdId) {
         return Panache.getSession().chain(s -> s.createSelectionQuery(

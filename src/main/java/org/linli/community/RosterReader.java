@@ -84,13 +84,20 @@ final class RosterReader {
         return new RosterReader(phones).rows(RosterEncoding.decode(body));
     }
 
+    /** Rows already split into cells (an .xlsx sheet); record i is spreadsheet row i + 1. */
+    static List<RosterRow> read(List<Csv.Record> records, PhoneNumbers phones) {
+        return new RosterReader(phones).rows(records);
+    }
+
     private List<RosterRow> rows(String text) {
-        List<Csv.Record> records;
         try {
-            records = Csv.parse(text);
+            return rows(Csv.parse(text));
         } catch (Csv.Malformed e) {
             throw Problem.badRequest("ROSTER_MALFORMED", String.valueOf(e.line));
         }
+    }
+
+    private List<RosterRow> rows(List<Csv.Record> records) {
         int header = findHeader(records);
         List<RosterRow> rows = new ArrayList<>();
         for (int i = header + 1; i < records.size(); i++) {

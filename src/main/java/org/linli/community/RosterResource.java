@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import io.quarkus.security.PermissionsAllowed;
 import org.linli.identity.CurrentCaller;
 import org.linli.identity.Role;
 
@@ -33,5 +34,16 @@ public class RosterResource {
                                            @QueryParam("dryRun") boolean dryRun, byte[] body) {
         long staffId = caller.requireStaffIn(communityId, Role.ADMIN, Role.COMMITTEE).id();
         return roster.importRoster(communityId, staffId, body == null ? new byte[0] : body, dryRun);
+    }
+
+    @POST
+    @Path("/xlsx")
+    @PermissionsAllowed("community:manage")
+    @Consumes({"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Import the household roster from an Excel workbook (.xlsx, first sheet); same rules as CSV")
+    public Uni<RosterService.Report> uploadXlsx(@PathParam("communityId") long communityId,
+                                               @QueryParam("dryRun") boolean dryRun, byte[] body) {
+        long staffId = caller.requireStaffIn(communityId, Role.ADMIN, Role.COMMITTEE).id();
+        return roster.importXlsx(communityId, staffId, body == null ? new byte[0] : body, dryRun);
     }
 }

@@ -34,12 +34,27 @@ public class RosterService {
      */
     public Uni<Report> importRoster(long communityId, long staffId, byte[] body, boolean dryRun) {
         return workers.call(() -> RosterReader.read(body, phones))
-                .chain(rows -> Panache.withTransaction(() -> Community.<Community>findById(communityId, LockModeType.PESSIMISTIC_WRITE)
+                .chain(rows -> write(communityId, staffId, rows, dryRun));
+    }
+
+    /** The same import from an Excel workbook (.xlsx): its first sheet, read cell by cell, then the same checks. */
+    public Uni<Report> importXlsx(long communityId, long staffId, byte[] body, boolean dryRun) {
+        return workers.call(() -> RosterReader.read(XlsxRoster.records(body), phones))
+                .chain(rows -> write(communityId, staffId, rows, dryRun));
+    }
+
+    /** True when the upload is a zip archive (an .xlsx), whatever its content type says. */
+    public static boolean looksLikeXlsx(byte[] body) {
+        return XlsxRoster.looksLikeXlsx(body);
+    }
+
+    private Uni<Report> write(long communityId, long staffId, java.util.List<RosterRow> rows, boolean dryRun) {
+        return Panache.withTransaction(() -> Community.<Community>findById(communityId, LockModeType.PESSIMISTIC_WRITE)
                         .onItem().ifNull().failWith(() -> Problem.notFound("COMMUNITY_NOT_FOUND"))
                         .chain(() -> new RosterImport(communityId, staffId).apply(rows))
                         .call(report -> dryRun
                                 ? Panache.currentTransaction().invoke(tx -> tx.markForRollback())
-                                : Uni.createFrom().voidItem())))
+                                : Uni.createFrom().voidItem()))
                 .map(report -> dryRun ? report.asDryRun() : report);
     }
 }

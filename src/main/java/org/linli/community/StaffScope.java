@@ -11,12 +11,12 @@ import java.util.stream.Collectors;
  * The households of one community a staff member may act on: all of them for ADMIN and COMMITTEE (and platform
  * admins), else those in the grids or buildings their narrower grants name.
  */
-record StaffScope(boolean whole, Set<Long> gridIds, Set<Long> buildingIds) {
+public record StaffScope(boolean whole, Set<Long> gridIds, Set<Long> buildingIds) {
 
     private static final Set<Role> WHOLE_COMMUNITY = Set.of(Role.ADMIN, Role.COMMITTEE);
 
     /** {@code narrowRoles}: which of GRID_WORKER and BUILDING_LEADER count for this action. */
-    static StaffScope of(Caller caller, long communityId, Set<Role> narrowRoles) {
+    public static StaffScope of(Caller caller, long communityId, Set<Role> narrowRoles) {
         if (caller.holds(communityId, WHOLE_COMMUNITY)) {
             return new StaffScope(true, Set.of(), Set.of());
         }
@@ -28,6 +28,11 @@ record StaffScope(boolean whole, Set<Long> gridIds, Set<Long> buildingIds) {
                         .map(Grant::gridId).collect(Collectors.toSet()),
                 grants.stream().filter(g -> g.role() == Role.BUILDING_LEADER && g.buildingId() != null)
                         .map(Grant::buildingId).collect(Collectors.toSet()));
+    }
+
+    /** Every role a console page or API call of the community may narrow: grid workers and building leaders. */
+    public static StaffScope of(Caller caller, long communityId) {
+        return of(caller, communityId, Set.of(Role.GRID_WORKER, Role.BUILDING_LEADER));
     }
 
     boolean covers(Building building) {

@@ -15,7 +15,8 @@ public class CurrentCaller {
 
     private Caller caller;
 
-    void set(Caller caller) {
+    /** Set by the bearer-token filter, and by the console's cookie check for console pages. */
+    public void set(Caller caller) {
         this.caller = caller;
     }
 

@@ -1,0 +1,97 @@
+package org.linli.console;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.linli.common.Problem;
+import org.linli.common.ProblemMessages;
+import org.linli.identity.AuthService;
+
+import java.net.URI;
+
+/** The console's login form and logout. Login is the API's staff login, lock-out included. */
+@Path("/console")
+@Produces(MediaType.TEXT_HTML)
+public class LoginPage {
+
+    @CheckedTemplate(basePath = "console")
+    static class Templates {
+        static native TemplateInstance login(Frame frame, String username, String error, boolean bye);
+    }
+
+    private final AuthService auth;
+    private final ConsoleSessions sessions;
+    private final ConsoleRequest console;
+    private final ConsoleConfig config;
+
+    LoginPage(AuthService auth, ConsoleSessions sessions, ConsoleRequest console, ConsoleConfig config) {
+        this.auth = auth;
+        this.sessions = sessions;
+        this.console = console;
+        this.config = config;
+    }
+
+    @GET
+    @Path("/login")
+    @PermitAll
+    public Response form(@QueryParam("bye") boolean bye) {
+        return form(200, "", null, bye);
+    }
+
+    @POST
+    @Path("/login")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> login(@RestForm String username, @RestForm String password) {
+        String user = username == null ? "" : username.strip();
+        if (user.isEmpty() || password == null || password.isEmpty() || user.length() > 64 || password.length() > 128) {
+            return Uni.createFrom().item(form(400, user, ProblemMessages.text("BAD_CREDENTIALS"), false));
+        }
+        return auth.staffLogin(user, password)
+                .chain(login -> sessions.open(login.caller()))
+                .map(opened -> Response.seeOther(URI.create("/console"))
+                        .cookie(cookie(ConsoleCookieAuth.COOKIE, opened.cookie(), -1))
+                        .cookie(cookie(ConsoleCookieAuth.LOGIN_CSRF_COOKIE, "", 0))
+                        .build())
+                .onFailure(Problem.class).recoverWithItem(e -> {
+                    Problem p = (Problem) e;
+                    return form(p.status(), user, ProblemMessages.text(p.code(), p.args()), false);
+                });
+    }
+
+    @POST
+    @Path("/logout")
+    @PermitAll
+    public Uni<Response> logout() {
+        Uni<Void> closed = console.cookie().map(sessions::close).orElse(Uni.createFrom().voidItem());
+        return closed.map(ignored -> Response.seeOther(URI.create("/console/login?bye=1"))
+                .cookie(cookie(ConsoleCookieAuth.COOKIE, "", 0))
+                .build());
+    }
+
+    /** A fresh login CSRF token each time the form is shown, in a cookie and in the form (double submit). */
+    private Response form(int status, String username, String error, boolean bye) {
+        String token = ConsoleSessions.randomToken();
+        Frame frame = new Frame(ProblemMessages.text("UNAUTHENTICATED"), null, null, null, token, "login", false);
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.login(frame, username, error, bye))
+                .cookie(cookie(ConsoleCookieAuth.LOGIN_CSRF_COOKIE, token, -1))
+                .build();
+    }
+
+    private NewCookie cookie(String name, String value, int maxAge) {
+        return new NewCookie.Builder(name).value(value).path("/console").httpOnly(true)
+                .secure(config.secureCookie()).sameSite(NewCookie.SameSite.LAX).maxAge(maxAge).build();
+    }
+}
