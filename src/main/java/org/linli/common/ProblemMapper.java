@@ -1,6 +1,12 @@
 package org.linli.common;
 
 import io.quarkus.logging.Log;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -15,6 +21,8 @@ import java.util.Map;
 public class ProblemMapper {
 
     public static final String PROBLEM_JSON = "application/problem+json";
+    /** identity.Access.RESIDENT; common depends on no feature. */
+    private static final String RESIDENT_ROLE = "resident";
 
     @ServerExceptionMapper
     public Response problem(Problem p) {
@@ -42,6 +50,35 @@ public class ProblemMapper {
             default -> status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
         };
         return respond(status, code, ProblemMessages.text(code), List.of());
+    }
+
+    /** A token that is unknown, expired, malformed, or whose account was disabled since it was issued. */
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        String code = "ACCOUNT_DISABLED".equals(e.getMessage()) ? "ACCOUNT_DISABLED" : "TOKEN_INVALID";
+        return respond(401, code, ProblemMessages.text(code), List.of());
+    }
+
+    /** No token on an endpoint that needs one. */
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return respond(401, "UNAUTHENTICATED", ProblemMessages.text("UNAUTHENTICATED"), List.of());
+    }
+
+    /**
+     * A caller the endpoint's declared access does not admit: residents on staff endpoints and staff on resident
+     * endpoints are told which side the endpoint is for.
+     */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, ResourceInfo resource, ContainerRequestContext request) {
+        RolesAllowed roles = resource.getResourceMethod().getAnnotation(RolesAllowed.class);
+        if (roles == null) {
+            roles = resource.getResourceClass().getAnnotation(RolesAllowed.class);
+        }
+        boolean residentEndpoint = roles != null && List.of(roles.value()).equals(List.of(RESIDENT_ROLE));
+        String code = residentEndpoint ? "RESIDENT_ONLY"
+                : request.getSecurityContext().isUserInRole(RESIDENT_ROLE) ? "STAFF_ONLY" : "FORBIDDEN";
+        return respond(403, code, ProblemMessages.text(code), List.of());
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,10 @@
 package org.linli.community;
 
+import java.util.Set;
+import org.linli.common.Problem;
+import org.linli.identity.Access;
+import io.quarkus.security.PermissionsAllowed;
+import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -73,13 +78,14 @@ public class CommunityResource {
     }
 
     @POST
+    @RolesAllowed(Access.PLATFORM_ADMIN)
     public Uni<Response> create(@Valid NewCommunity request) {
-        caller.requirePlatformAdmin();
         return communities.create(request.code(), request.name(), request.kind())
                 .map(c -> Response.status(201).entity(CommunityView.of(c)).build());
     }
 
     @GET
+    @RolesAllowed(Access.STAFF)
     public Uni<List<CommunityView>> list() {
         return communities.visibleTo(caller.requireStaff())
                 .map(list -> list.stream().map(CommunityView::of).toList());
@@ -87,54 +93,57 @@ public class CommunityResource {
 
     @GET
     @Path("/{communityId}")
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
     public Uni<CommunityService.Summary> get(@PathParam("communityId") long communityId) {
-        caller.requireStaffIn(communityId);
         return communities.summary(communityId);
     }
 
     @GET
     @Path("/{communityId}/grids")
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
     public Uni<List<GridView>> grids(@PathParam("communityId") long communityId) {
-        caller.requireStaffIn(communityId);
         return communities.grids(communityId).map(list -> list.stream().map(GridView::of).toList());
     }
 
     @POST
     @Path("/{communityId}/grids")
+    @PermissionsAllowed(Access.COMMUNITY_MANAGE)
     public Uni<Response> addGrid(@PathParam("communityId") long communityId, @Valid NewGrid request) {
-        caller.requireStaffIn(communityId, Role.ADMIN, Role.COMMITTEE);
         return communities.addGrid(communityId, request.name(), request.workerStaffId())
                 .map(g -> Response.status(201).entity(GridView.of(g)).build());
     }
 
     @GET
     @Path("/{communityId}/buildings")
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
     public Uni<List<BuildingView>> buildings(@PathParam("communityId") long communityId) {
-        caller.requireStaffIn(communityId);
         return communities.buildings(communityId).map(list -> list.stream().map(BuildingView::of).toList());
     }
 
     @PUT
     @Path("/{communityId}/buildings/{buildingId}/grid")
+    @PermissionsAllowed(Access.COMMUNITY_MANAGE)
     public Uni<BuildingView> assignGrid(@PathParam("communityId") long communityId,
                                         @PathParam("buildingId") long buildingId, GridAssignment request) {
-        caller.requireStaffIn(communityId, Role.ADMIN, Role.COMMITTEE);
         return communities.assignBuilding(communityId, buildingId, request == null ? null : request.gridId())
                 .map(BuildingView::of);
     }
 
     @GET
     @Path("/{communityId}/staff")
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
     public Uni<List<StaffView>> staff(@PathParam("communityId") long communityId) {
-        caller.requireStaffIn(communityId);
         return staff.inCommunity(communityId)
                 .map(list -> list.stream().map(s -> new StaffView(s.id, s.username, s.displayName)).toList());
     }
 
     @POST
     @Path("/{communityId}/staff")
+    @PermissionsAllowed(Access.COMMUNITY_MANAGE)
     public Uni<Response> addStaff(@PathParam("communityId") long communityId, @Valid NewStaff request) {
-        caller.requireStaffIn(communityId, request.role() == Role.ADMIN ? Role.ADMIN : Role.COMMITTEE, Role.ADMIN);
+        if (request.role() == Role.ADMIN && !caller.require().holds(communityId, Set.of(Role.ADMIN))) {
+            throw Problem.forbidden("FORBIDDEN"); // only an ADMIN makes another ADMIN
+        }
         Grant grant = new Grant(request.role(), communityId, request.gridId(), request.buildingId());
         return communities.find(communityId)
                 .chain(() -> communities.checkGrant(grant))

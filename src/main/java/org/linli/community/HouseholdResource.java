@@ -1,5 +1,8 @@
 package org.linli.community;
 
+import org.linli.identity.Reach;
+import org.linli.identity.Access;
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,20 +36,21 @@ public class HouseholdResource {
 
     /** {@code building} is a building id from GET /communities/{id}/buildings. */
     @GET
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
     public Uni<Page<HouseholdView>> list(@PathParam("communityId") long communityId,
                                          @QueryParam("building") Long buildingId,
                                          @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        caller.requireStaffIn(communityId);
-        return households.list(communityId, buildingId, page, size);
+        return households.list(communityId, buildingId, caller.reachIn(communityId), page, size);
     }
 
     /** A one-time code for the household, revoking its previous one; building leaders only for their building. */
     @POST
     @Path("/{householdId}/invites")
+    @PermissionsAllowed(Access.COMMUNITY_INVITE)
     public Uni<Response> invite(@PathParam("communityId") long communityId, @PathParam("householdId") long householdId) {
-        Caller c = caller.requireStaffIn(communityId, Role.ADMIN, Role.COMMITTEE, Role.BUILDING_LEADER);
-        return invites.issue(communityId, householdId, StaffScope.of(c, communityId, EnumSet.of(Role.BUILDING_LEADER)), c.id())
+        Caller c = caller.requireStaff();
+        return invites.issue(communityId, householdId, Reach.of(c, communityId, EnumSet.of(Role.BUILDING_LEADER)), c.id())
                 .map(issued -> Response.status(201).entity(issued).build());
     }
 }

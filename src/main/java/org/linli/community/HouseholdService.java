@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.linli.common.Problem;
+import org.linli.identity.Reach;
 
 import java.util.List;
 
@@ -27,63 +28,41 @@ public class HouseholdService {
     static final String ADDRESS_ORDER = " order by length(b.name), b.name, length(u.name), u.name,"
             + " length(h.room), h.room, h.id";
 
-    /** Households of a community (or of one of its buildings), sorted by building, unit and room. */
-    public Uni<Page<HouseholdView>> list(long communityId, Long buildingId, int page, int size) {
-        String from = buildingId == null ? FROM : FROM + IN_BUILDING;
+    /**
+     * Households of a community (or of one of its buildings) within the staff member's reach, sorted by building,
+     * unit and room.
+     */
+    public Uni<Page<HouseholdView>> list(long communityId, Long buildingId, Reach reach, int page, int size) {
+        String from = (buildingId == null ? FROM : FROM + IN_BUILDING) + ReachHql.condition(reach);
         return Panache.withSession(() -> Panache.getSession().chain(s -> {
-            var items = where(s.createSelectionQuery(VIEW + from + ADDRESS_ORDER, HouseholdView.class), communityId, buildingId)
+            var items = where(s.createSelectionQuery(VIEW + from + ADDRESS_ORDER, HouseholdView.class), communityId, buildingId, reach)
                     .setParameter("verified", MembershipStatus.VERIFIED)
                     .setParameter("pending", MembershipStatus.PENDING)
                     .setFirstResult(page * size)
                     .setMaxResults(size);
-            var total = where(s.createSelectionQuery("select count(h)" + from, Long.class), communityId, buildingId);
+            var total = where(s.createSelectionQuery("select count(h)" + from, Long.class), communityId, buildingId, reach);
             return items.getResultList()
                     .chain(list -> total.getSingleResult().map(count -> new Page<>(list, page, size, count)));
         }));
     }
 
-    /**
-     * Households a staff member may see, for the console: a grid worker's or building leader's own buildings only;
-     * asking for a building outside them is 403 (404 when it is not in the community).
-     */
-    public Uni<Page<HouseholdView>> list(long communityId, StaffScope scope, Long buildingId, int page, int size) {
-        if (scope.whole()) {
-            return list(communityId, buildingId, page, size);
-        }
-        return Panache.withSession(() -> visibleBuildings(communityId, scope).chain(visible -> {
-            if (buildingId != null) {
-                return Building.<Building>find("id = ?1 and communityId = ?2", buildingId, communityId).firstResult()
-                        .onItem().ifNull().failWith(() -> Problem.notFound("BUILDING_NOT_FOUND"))
-                        .invoke(b -> {
-                            if (!scope.covers(b)) {
-                                throw Problem.forbidden("FORBIDDEN");
-                            }
-                        })
-                        .chain(() -> list(communityId, buildingId, page, size));
-            }
-            if (visible.isEmpty()) {
-                return Uni.createFrom().item(new Page<HouseholdView>(List.of(), page, size, 0));
-            }
-            List<Long> ids = visible.stream().map(b -> b.id).toList();
-            String from = FROM + " and b.id in :buildings";
-            return Panache.getSession().chain(s -> {
-                var items = s.createSelectionQuery(VIEW + from + ADDRESS_ORDER, HouseholdView.class)
-                        .setParameter("community", communityId).setParameter("buildings", ids)
-                        .setParameter("verified", MembershipStatus.VERIFIED)
-                        .setParameter("pending", MembershipStatus.PENDING)
-                        .setFirstResult(page * size).setMaxResults(size);
-                var total = s.createSelectionQuery("select count(h)" + from, Long.class)
-                        .setParameter("community", communityId).setParameter("buildings", ids);
-                return items.getResultList()
-                        .chain(list -> total.getSingleResult().map(count -> new Page<>(list, page, size, count)));
-            });
-        }));
+    /** 404 when the building is not in the community, 403 when it is outside the staff member's reach. */
+    public Uni<Void> requireInReach(long communityId, long buildingId, Reach reach) {
+        return Panache.withSession(() -> Building.<Building>find("id = ?1 and communityId = ?2", buildingId, communityId)
+                        .firstResult())
+                .onItem().ifNull().failWith(() -> Problem.notFound("BUILDING_NOT_FOUND"))
+                .invoke(b -> {
+                    if (!ReachHql.covers(reach, b)) {
+                        throw Problem.forbidden("FORBIDDEN");
+                    }
+                })
+                .replaceWithVoid();
     }
 
-    /** The buildings of the community the scope covers, by name. */
-    public Uni<List<Building>> visibleBuildings(long communityId, StaffScope scope) {
+    /** The buildings of the community in the staff member's reach, by name. */
+    public Uni<List<Building>> visibleBuildings(long communityId, Reach reach) {
         return Panache.withSession(() -> Building.<Building>list("communityId = ?1 order by length(name), name", communityId))
-                .map(all -> all.stream().filter(scope::covers).toList());
+                .map(all -> all.stream().filter(b -> ReachHql.covers(reach, b)).toList());
     }
 
     /** The household with its unit and building, or HOUSEHOLD_NOT_FOUND when it is not in that community. */
@@ -111,8 +90,10 @@ public class HouseholdService {
                         .toList());
     }
 
-    private static <R> Mutiny.SelectionQuery<R> where(Mutiny.SelectionQuery<R> query, long communityId, Long buildingId) {
+    private static <R> Mutiny.SelectionQuery<R> where(Mutiny.SelectionQuery<R> query, long communityId, Long buildingId,
+                                                      Reach reach) {
         query.setParameter("community", communityId);
+        ReachHql.bind(query, reach);
         return buildingId == null ? query : query.setParameter("building", buildingId);
     }
 }

@@ -1,5 +1,8 @@
 package org.linli.community;
 
+import org.linli.identity.Reach;
+import org.linli.identity.Access;
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
@@ -28,12 +31,13 @@ public class InviteResource {
     }
 
     @POST
+    @PermissionsAllowed(Access.COMMUNITY_INVITE)
     @Operation(summary = "New invite codes for every household of a building, for printing; earlier codes are revoked")
     public Uni<Response> forBuilding(@PathParam("communityId") long communityId,
                                      @QueryParam("building") @NotNull Long buildingId) {
-        Caller c = caller.requireStaffIn(communityId, Role.ADMIN, Role.COMMITTEE, Role.BUILDING_LEADER);
+        Caller c = caller.requireStaff();
         return invites.issueForBuilding(communityId, buildingId,
-                        StaffScope.of(c, communityId, EnumSet.of(Role.BUILDING_LEADER)), c.id())
+                        Reach.of(c, communityId, EnumSet.of(Role.BUILDING_LEADER)), c.id())
                 .map(issued -> Response.status(201).entity(issued).build());
     }
 }

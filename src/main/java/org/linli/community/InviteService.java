@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.linli.common.Problem;
+import org.linli.identity.Reach;
 import org.linli.identity.Resident;
 
 import java.time.OffsetDateTime;
@@ -33,7 +34,7 @@ public class InviteService {
                          OffsetDateTime expiresAt) {
     }
 
-    public Uni<Issued> issue(long communityId, long householdId, StaffScope scope, long staffId) {
+    public Uni<Issued> issue(long communityId, long householdId, Reach scope, long staffId) {
         return Panache.withTransaction(() -> households.locate(communityId, householdId)
                 .invoke(found -> requireCovered(scope, found.building()))
                 .call(found -> InviteCode.update("status = ?1 where householdId = ?2 and status = ?3",
@@ -42,7 +43,7 @@ public class InviteService {
     }
 
     /** A fresh code for every household of a building, in address order, for printing. */
-    public Uni<List<Issued>> issueForBuilding(long communityId, long buildingId, StaffScope scope, long staffId) {
+    public Uni<List<Issued>> issueForBuilding(long communityId, long buildingId, Reach scope, long staffId) {
         return Panache.withTransaction(() -> Building.<Building>find("id = ?1 and communityId = ?2", buildingId, communityId)
                 .firstResult()
                 .onItem().ifNull().failWith(() -> Problem.notFound("BUILDING_NOT_FOUND"))
@@ -136,8 +137,8 @@ public class InviteService {
         }
     }
 
-    private static void requireCovered(StaffScope scope, Building building) {
-        if (!scope.covers(building)) {
+    private static void requireCovered(Reach scope, Building building) {
+        if (!ReachHql.covers(scope, building)) {
             throw Problem.forbidden("FORBIDDEN");
         }
     }

@@ -1,5 +1,7 @@
 package org.linli.community;
 
+import org.linli.identity.Access;
+import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -15,6 +17,7 @@ import org.linli.identity.CurrentCaller;
 
 /** The signed-in resident's own households; never anyone else's. */
 @Path("/api/v1/me")
+@RolesAllowed(Access.RESIDENT)
 @Tag(name = "me", description = "居民本人：我的房屋")
 public class MeResource {
 

@@ -1,5 +1,8 @@
 package org.linli.community;
 
+import org.linli.identity.Reach;
+import org.linli.identity.Access;
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,6 +33,7 @@ public class MembershipResource {
     }
 
     @GET
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
     public Uni<Page<MembershipService.Claim>> list(@PathParam("communityId") long communityId,
                                                    @QueryParam("status") @DefaultValue("PENDING") MembershipStatus status,
                                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -39,6 +43,7 @@ public class MembershipResource {
 
     @POST
     @Path("/{membershipId}/approve")
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
     public Uni<MembershipService.Decision> approve(@PathParam("communityId") long communityId,
                                                    @PathParam("membershipId") long membershipId) {
         return memberships.approve(communityId, membershipId, scope(communityId), caller.require().id());
@@ -46,13 +51,13 @@ public class MembershipResource {
 
     @POST
     @Path("/{membershipId}/reject")
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
     public Uni<MembershipService.Decision> reject(@PathParam("communityId") long communityId,
                                                   @PathParam("membershipId") long membershipId) {
         return memberships.reject(communityId, membershipId, scope(communityId), caller.require().id());
     }
 
-    private StaffScope scope(long communityId) {
-        Caller c = caller.requireStaffIn(communityId, Role.ADMIN, Role.COMMITTEE, Role.GRID_WORKER, Role.BUILDING_LEADER);
-        return StaffScope.of(c, communityId, EnumSet.of(Role.GRID_WORKER, Role.BUILDING_LEADER));
+    private Reach scope(long communityId) {
+        return caller.reachIn(communityId);
     }
 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.linli.common.Problem;
+import org.linli.identity.Reach;
 import org.linli.identity.Resident;
 
 import java.time.OffsetDateTime;
@@ -64,11 +65,11 @@ public class MembershipService {
     }
 
     /** Claims in a status, limited to the grids and buildings of a narrower staff member, oldest first. */
-    public Uni<Page<Claim>> claims(long communityId, MembershipStatus status, StaffScope scope, int page, int size) {
-        if (!scope.whole() && scope.gridIds().isEmpty() && scope.buildingIds().isEmpty()) {
+    public Uni<Page<Claim>> claims(long communityId, MembershipStatus status, Reach scope, int page, int size) {
+        if (scope.isEmpty()) {
             return Uni.createFrom().item(new Page<>(List.of(), page, size, 0));
         }
-        String where = " where m.communityId = :community and m.status = :status" + narrowing(scope);
+        String where = " where m.communityId = :community and m.status = :status" + ReachHql.condition(scope);
         return Panache.withSession(() -> Panache.getSession().chain(s -> {
             var items = bind(s.createSelectionQuery("select m, h, u, b, r" + WITH_ADDRESS + where + " order by m.id",
                     Object[].class), communityId, status, scope)
@@ -87,27 +88,27 @@ public class MembershipService {
      * (including the owner's other rooms) move to the claimant, who also takes its phone hash, so the owner counts
      * once in votes. The slot row stays, emptied of its phone, so nothing that points at it breaks.
      */
-    public Uni<Decision> approve(long communityId, long membershipId, StaffScope scope, long staffId) {
+    public Uni<Decision> approve(long communityId, long membershipId, Reach scope, long staffId) {
         return Panache.withTransaction(() -> lockPending(communityId, membershipId, scope)
                 .invoke(m -> decide(m, MembershipStatus.VERIFIED, staffId))
                 .chain(m -> m.role == MembershipRole.OWNER ? foldRosterSlot(m) : Uni.createFrom().<Long>nullItem())
                 .chain(merged -> row("m.id = ?1", membershipId).map(row -> new Decision(claim(row), merged))));
     }
 
-    public Uni<Decision> reject(long communityId, long membershipId, StaffScope scope, long staffId) {
+    public Uni<Decision> reject(long communityId, long membershipId, Reach scope, long staffId) {
         return Panache.withTransaction(() -> lockPending(communityId, membershipId, scope)
                 .invoke(m -> decide(m, MembershipStatus.REJECTED, staffId))
                 .chain(() -> row("m.id = ?1", membershipId).map(row -> new Decision(claim(row), null))));
     }
 
     /** The membership, row-locked so two reviewers cannot both decide it; 404 outside the community. */
-    private Uni<Membership> lockPending(long communityId, long membershipId, StaffScope scope) {
+    private Uni<Membership> lockPending(long communityId, long membershipId, Reach scope) {
         return Membership.<Membership>find("id = ?1 and communityId = ?2", membershipId, communityId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResult()
                 .onItem().ifNull().failWith(() -> Problem.notFound("MEMBERSHIP_NOT_FOUND"))
                 .call(m -> households.locate(communityId, m.householdId).invoke(found -> {
-                    if (!scope.covers(found.building())) {
+                    if (!ReachHql.covers(scope, found.building())) {
                         throw Problem.forbidden("FORBIDDEN");
                     }
                 }))
@@ -168,30 +169,10 @@ public class MembershipService {
                 .getSingleResult());
     }
 
-    private static String narrowing(StaffScope scope) {
-        if (scope.whole()) {
-            return "";
-        }
-        List<String> any = new ArrayList<>();
-        if (!scope.buildingIds().isEmpty()) {
-            any.add("b.id in :buildings");
-        }
-        if (!scope.gridIds().isEmpty()) {
-            any.add("b.gridId in :grids");
-        }
-        return " and (" + String.join(" or ", any) + ")";
-    }
-
     private static <R> Mutiny.SelectionQuery<R> bind(Mutiny.SelectionQuery<R> query, long communityId,
-                                                     MembershipStatus status, StaffScope scope) {
+                                                     MembershipStatus status, Reach scope) {
         query.setParameter("community", communityId).setParameter("status", status);
-        if (!scope.whole() && !scope.buildingIds().isEmpty()) {
-            query.setParameter("buildings", scope.buildingIds());
-        }
-        if (!scope.whole() && !scope.gridIds().isEmpty()) {
-            query.setParameter("grids", scope.gridIds());
-        }
-        return query;
+        return ReachHql.bind(query, scope);
     }
 
     private static Mine mine(Object[] row) {

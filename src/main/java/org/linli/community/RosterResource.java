@@ -1,5 +1,7 @@
 package org.linli.community;
 
+import org.linli.identity.Access;
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -9,7 +11,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import io.quarkus.security.PermissionsAllowed;
 import org.linli.identity.CurrentCaller;
 import org.linli.identity.Role;
 
@@ -27,23 +28,24 @@ public class RosterResource {
 
     // Browsers on Windows with Excel installed send .csv files as application/vnd.ms-excel.
     @POST
+    @PermissionsAllowed(Access.COMMUNITY_MANAGE)
     @Consumes({"text/csv", "application/csv", "application/vnd.ms-excel", MediaType.TEXT_PLAIN,
             MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Import the household roster CSV (UTF-8 or GBK); all rows or none, idempotent")
     public Uni<RosterService.Report> upload(@PathParam("communityId") long communityId,
                                            @QueryParam("dryRun") boolean dryRun, byte[] body) {
-        long staffId = caller.requireStaffIn(communityId, Role.ADMIN, Role.COMMITTEE).id();
+        long staffId = caller.requireStaff().id();
         return roster.importRoster(communityId, staffId, body == null ? new byte[0] : body, dryRun);
     }
 
     @POST
     @Path("/xlsx")
-    @PermissionsAllowed("community:manage")
+    @PermissionsAllowed(Access.COMMUNITY_MANAGE)
     @Consumes({"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Import the household roster from an Excel workbook (.xlsx, first sheet); same rules as CSV")
     public Uni<RosterService.Report> uploadXlsx(@PathParam("communityId") long communityId,
                                                @QueryParam("dryRun") boolean dryRun, byte[] body) {
-        long staffId = caller.requireStaffIn(communityId, Role.ADMIN, Role.COMMITTEE).id();
+        long staffId = caller.requireStaff().id();
         return roster.importXlsx(communityId, staffId, body == null ? new byte[0] : body, dryRun);
     }
 }

@@ -3,17 +3,11 @@ package org.linli.console;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.time.Duration;
-
-/** {@code linli.console.*}: the staff console's cookie session. */
+/** {@code linli.console.*}: the staff console's cookies. Session lifetimes are the API's ({@code linli.auth.*}). */
 @ConfigMapping(prefix = "linli.console")
 public interface ConsoleConfig {
 
-    /** Idle time after which a console session ends (sliding, like the API's). */
-    @WithDefault("PT8H")
-    Duration sessionTtl();
-
-    /** The Secure flag on the session cookie; on in prod, where the console is served over HTTPS only. */
+    /** The Secure flag on the console's cookies; on in prod, where the console is served over HTTPS only. */
     @WithDefault("false")
     boolean secureCookie();
 }

@@ -8,10 +8,16 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import org.linli.common.Problem;
 import org.linli.common.ProblemMapper;
 import org.linli.common.ProblemMessages;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +45,30 @@ public class ConsoleErrors {
         int status = e.getResponse().getStatus();
         return page(status, ProblemMessages.text(e instanceof NotFoundException || status == 404 ? "NOT_FOUND"
                 : status == 403 ? "FORBIDDEN" : status == 401 ? "UNAUTHENTICATED" : "BAD_REQUEST"), List.of());
+    }
+
+    /** No session (or an expired one) on a console page: to the login form; htmx is told to go there. */
+    @ServerExceptionMapper(priority = 4000)
+    public Response unauthenticated(UnauthorizedException e, HttpServerRequest request) {
+        return isConsole(request) ? toLogin(request) : new ProblemMapper().unauthorized(e);
+    }
+
+    @ServerExceptionMapper(priority = 4000)
+    public Response authenticationFailed(AuthenticationFailedException e, HttpServerRequest request) {
+        return isConsole(request) ? toLogin(request) : new ProblemMapper().authenticationFailed(e);
+    }
+
+    @ServerExceptionMapper(priority = 4000)
+    public Response forbidden(ForbiddenException e, HttpServerRequest request, ResourceInfo resource,
+                              ContainerRequestContext context) {
+        return isConsole(request) ? page(403, "FORBIDDEN") : new ProblemMapper().forbidden(e, resource, context);
+    }
+
+    private static Response toLogin(HttpServerRequest request) {
+        if (request.getHeader("HX-Request") != null) {
+            return Response.status(401).header("HX-Redirect", "/console/login").build();
+        }
+        return Response.seeOther(URI.create("/console/login")).build();
     }
 
     static Response csrfRejected() {

@@ -1,56 +1,57 @@
 package org.linli.console;
 
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.Cookie;
 import jakarta.enterprise.context.RequestScoped;
 import org.linli.community.CommunityService;
 import org.linli.identity.Caller;
+import org.linli.identity.ConsoleCookieMechanism;
 import org.linli.identity.CurrentCaller;
+import org.linli.identity.Reach;
 import org.linli.identity.Role;
 
 import java.util.Set;
 
-/** The page frame of a community page, after the same access check as the REST API makes. */
+/**
+ * The page frame of a console page. Who may open a page is declared on its endpoint (as on the REST API); this
+ * only reads the caller, their reach and the session's CSRF token.
+ */
 @RequestScoped
 class ConsoleFrames {
 
     private static final Set<Role> MANAGE = Set.of(Role.ADMIN, Role.COMMITTEE);
 
     private final CurrentCaller caller;
-    private final ConsoleRequest console;
+    private final CurrentVertxRequest request;
     private final CommunityService communities;
 
-    ConsoleFrames(CurrentCaller caller, ConsoleRequest console, CommunityService communities) {
+    ConsoleFrames(CurrentCaller caller, CurrentVertxRequest request, CommunityService communities) {
         this.caller = caller;
-        this.console = console;
+        this.request = request;
         this.communities = communities;
     }
 
-    /** Any staff role in the community (403 otherwise); the caller's reach narrows what the page shows. */
-    Uni<Frame> staffPage(long communityId, String title, String active) {
-        Caller c = caller.requireStaffIn(communityId);
-        return frame(c, communityId, title, active);
-    }
-
-    /** ADMIN or COMMITTEE of the community. */
-    Uni<Frame> managePage(long communityId, String title, String active) {
-        Caller c = caller.requireStaffIn(communityId, Role.ADMIN, Role.COMMITTEE);
-        return frame(c, communityId, title, active);
+    Uni<Frame> page(long communityId, String title, String active) {
+        Caller c = caller.requireStaff();
+        return communities.find(communityId).map(community -> new Frame(title, c.name(), communityId, community.name,
+                csrf(), active, c.holds(communityId, MANAGE)));
     }
 
     Frame plain(String title) {
-        return new Frame(title, caller.require().name(), null, null, console.csrf(), "", false);
+        return new Frame(title, caller.requireStaff().name(), null, null, csrf(), "", false);
     }
 
     Caller caller() {
-        return caller.require();
+        return caller.requireStaff();
+    }
+
+    Reach reach(long communityId) {
+        return caller.reachIn(communityId);
     }
 
     String csrf() {
-        return console.csrf();
-    }
-
-    private Uni<Frame> frame(Caller c, long communityId, String title, String active) {
-        return communities.find(communityId).map(community -> new Frame(title, c.name(), communityId, community.name,
-                console.csrf(), active, c.holds(communityId, MANAGE)));
+        Cookie cookie = request.getCurrent().request().getCookie(ConsoleCookieMechanism.COOKIE);
+        return ConsoleCsrf.tokenFor(cookie == null ? null : cookie.getValue());
     }
 }

@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.Response;
 import org.linli.community.CommunityService;
 import org.linli.community.MembershipService;
 import org.linli.community.MembershipStatus;
-import org.linli.community.StaffScope;
+import org.linli.identity.Access;
 import org.linli.identity.Caller;
 import org.linli.push.PushHealth;
 
@@ -60,7 +60,7 @@ public class HomePages {
     }
 
     @GET
-    @RolesAllowed("staff")
+    @RolesAllowed(Access.STAFF)
     public Uni<Response> home() {
         Caller c = frames.caller();
         return communities.visibleTo(c).map(list -> {
@@ -74,11 +74,11 @@ public class HomePages {
 
     @GET
     @Path("/c/{communityId}")
-    @PermissionsAllowed("community:staff")
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
     public Uni<TemplateInstance> dashboard(@PathParam("communityId") long communityId) {
-        return frames.staffPage(communityId, "工作台", "dashboard").chain(frame -> communities.summary(communityId)
+        return frames.page(communityId, "工作台", "dashboard").chain(frame -> communities.summary(communityId)
                 .chain(summary -> memberships.claims(communityId, MembershipStatus.PENDING,
-                                StaffScope.of(frames.caller(), communityId), 0, 1)
+                                frames.reach(communityId), 0, 1)
                         .chain(claims -> frame.manage()
                                 ? push.of(communityId).map(h -> new Dashboard(summary.households(),
                                         summary.verifiedResidents(), claims.total(), h.deadLetters(),

@@ -5,6 +5,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.linli.common.Problem;
 import org.linli.common.ProblemMessages;
 import org.linli.identity.AuthService;
+import org.linli.identity.ConsoleCookieMechanism;
+import org.linli.identity.SessionStore;
 
 import java.net.URI;
 
@@ -31,14 +34,12 @@ public class LoginPage {
     }
 
     private final AuthService auth;
-    private final ConsoleSessions sessions;
-    private final ConsoleRequest console;
+    private final SessionStore sessions;
     private final ConsoleConfig config;
 
-    LoginPage(AuthService auth, ConsoleSessions sessions, ConsoleRequest console, ConsoleConfig config) {
+    LoginPage(AuthService auth, SessionStore sessions, ConsoleConfig config) {
         this.auth = auth;
         this.sessions = sessions;
-        this.console = console;
         this.config = config;
     }
 
@@ -58,11 +59,10 @@ public class LoginPage {
         if (user.isEmpty() || password == null || password.isEmpty() || user.length() > 64 || password.length() > 128) {
             return Uni.createFrom().item(form(400, user, ProblemMessages.text("BAD_CREDENTIALS"), false));
         }
-        return auth.staffLogin(user, password)
-                .chain(login -> sessions.open(login.caller()))
-                .map(opened -> Response.seeOther(URI.create("/console"))
-                        .cookie(cookie(ConsoleCookieAuth.COOKIE, opened.cookie(), -1))
-                        .cookie(cookie(ConsoleCookieAuth.LOGIN_CSRF_COOKIE, "", 0))
+        return auth.consoleLogin(user, password)
+                .map(login -> Response.seeOther(URI.create("/console"))
+                        .cookie(cookie(ConsoleCookieMechanism.COOKIE, login.token(), -1))
+                        .cookie(cookie(ConsoleCsrf.LOGIN_COOKIE, "", 0))
                         .build())
                 .onFailure(Problem.class).recoverWithItem(e -> {
                     Problem p = (Problem) e;
@@ -73,20 +73,21 @@ public class LoginPage {
     @POST
     @Path("/logout")
     @PermitAll
-    public Uni<Response> logout() {
-        Uni<Void> closed = console.cookie().map(sessions::close).orElse(Uni.createFrom().voidItem());
+    public Uni<Response> logout(@CookieParam(ConsoleCookieMechanism.COOKIE) String session) {
+        Uni<Void> closed = session == null || session.isBlank() ? Uni.createFrom().voidItem()
+                : sessions.closeConsole(session);
         return closed.map(ignored -> Response.seeOther(URI.create("/console/login?bye=1"))
-                .cookie(cookie(ConsoleCookieAuth.COOKIE, "", 0))
+                .cookie(cookie(ConsoleCookieMechanism.COOKIE, "", 0))
                 .build());
     }
 
     /** A fresh login CSRF token each time the form is shown, in a cookie and in the form (double submit). */
     private Response form(int status, String username, String error, boolean bye) {
-        String token = ConsoleSessions.randomToken();
+        String token = ConsoleCsrf.randomToken();
         Frame frame = new Frame(ProblemMessages.text("UNAUTHENTICATED"), null, null, null, token, "login", false);
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.login(frame, username, error, bye))
-                .cookie(cookie(ConsoleCookieAuth.LOGIN_CSRF_COOKIE, token, -1))
+                .cookie(cookie(ConsoleCsrf.LOGIN_COOKIE, token, -1))
                 .build();
     }
 

@@ -12,6 +12,10 @@ public interface AuthConfig {
     @WithDefault("PT12H")
     Duration sessionTtl();
 
+    /** How long a login token lives at most, however often it is used. */
+    @WithDefault("P7D")
+    Duration sessionMaxAge();
+
     /** Wrong passwords in a row before a staff account is locked. */
     @WithDefault("5")
     int maxFailures();

@@ -1,5 +1,6 @@
 package org.linli.identity;
 
+import jakarta.annotation.security.PermitAll;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 @Path("/api/v1/auth")
+@PermitAll
 @Tag(name = "auth", description = "登录：小程序居民与社区工作人员")
 public class AuthResource {
 

@@ -35,6 +35,19 @@ public class AuthService {
     }
 
     public Uni<Login> staffLogin(String username, String password) {
+        return staffLogin(username, password, sessions::open);
+    }
+
+    /**
+     * The same login (lock-out included) for the web console: the session is a console cookie session
+     * ({@link SessionStore#openConsole}), which is no bearer token.
+     */
+    public Uni<Login> consoleLogin(String username, String password) {
+        return staffLogin(username, password, sessions::openConsole);
+    }
+
+    private Uni<Login> staffLogin(String username, String password,
+                                  java.util.function.Function<Caller, Uni<String>> opener) {
         return throttle.isLocked(username)
                 .invoke(locked -> {
                     if (locked) {
@@ -43,7 +56,7 @@ public class AuthService {
                 })
                 .chain(() -> loadStaff(username))
                 .chain(found -> hasher.matches(password, found == null ? null : found.account().passwordHash)
-                        .chain(ok -> ok ? succeed(found) : fail(username)));
+                        .chain(ok -> ok ? succeed(found, opener) : fail(username)));
     }
 
     private record Found(StaffAccount account, List<Grant> grants) {
@@ -55,13 +68,13 @@ public class AuthService {
                 : staff.grantsOf(account.id).map(grants -> new Found(account, grants))));
     }
 
-    private Uni<Login> succeed(Found found) {
+    private Uni<Login> succeed(Found found, java.util.function.Function<Caller, Uni<String>> opener) {
         if (!found.account().enabled) {
             return Uni.createFrom().failure(Problem.forbidden("ACCOUNT_DISABLED"));
         }
         Caller caller = Caller.staff(found.account().id, found.account().displayName, found.grants());
         return throttle.reset(found.account().username)
-                .chain(() -> sessions.open(caller))
+                .chain(() -> opener.apply(caller))
                 .map(token -> new Login(token, caller));
     }
 

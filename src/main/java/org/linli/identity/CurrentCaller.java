@@ -1,34 +1,39 @@
 package org.linli.identity;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import org.linli.common.Problem;
 
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 
-/** The caller of the current request, set by {@link SessionFilter}. */
+/**
+ * The caller of the current request, as authenticated by {@link BearerTokenMechanism}. Endpoints declare who may
+ * call them ({@link Access}); this only hands the caller to the code behind a declared endpoint.
+ */
 @RequestScoped
 public class CurrentCaller {
 
-    private static final Set<Role> ANY_ROLE = EnumSet.allOf(Role.class);
+    private final SecurityIdentity identity;
 
-    private Caller caller;
-
-    /** Set by the bearer-token filter, and by the console's cookie check for console pages. */
-    public void set(Caller caller) {
-        this.caller = caller;
+    CurrentCaller(SecurityIdentity identity) {
+        this.identity = identity;
     }
 
     public Optional<Caller> get() {
-        return Optional.ofNullable(caller);
+        return Optional.ofNullable(SessionIdentities.caller(identity));
     }
 
     public Caller require() {
-        if (caller == null) {
-            throw Problem.unauthorized("UNAUTHENTICATED");
+        return get().orElseThrow(() -> Problem.unauthorized("UNAUTHENTICATED"));
+    }
+
+    /** The resident's id; endpoints calling this are {@code @RolesAllowed(Access.RESIDENT)}. */
+    public long requireResident() {
+        Caller c = require();
+        if (c.isStaff()) {
+            throw Problem.forbidden("RESIDENT_ONLY");
         }
-        return caller;
+        return c.id();
     }
 
     public Caller requireStaff() {
@@ -39,27 +44,8 @@ public class CurrentCaller {
         return c;
     }
 
-    public long requireResident() {
-        Caller c = require();
-        if (c.isStaff()) {
-            throw Problem.forbidden("RESIDENT_ONLY");
-        }
-        return c.id();
-    }
-
-    /** Staff holding one of the roles in that community; anyone else gets 403 and sees nothing of it. */
-    public Caller requireStaffIn(long communityId, Role... roles) {
-        Caller c = requireStaff();
-        Set<Role> wanted = roles.length == 0 ? ANY_ROLE : EnumSet.of(roles[0], roles);
-        if (!c.holds(communityId, wanted)) {
-            throw Problem.forbidden("FORBIDDEN");
-        }
-        return c;
-    }
-
-    public void requirePlatformAdmin() {
-        if (!requireStaff().isPlatformAdmin()) {
-            throw Problem.forbidden("FORBIDDEN");
-        }
+    /** The staff caller's reach in a community their endpoint's permission already admitted them to. */
+    public Reach reachIn(long communityId) {
+        return Reach.of(requireStaff(), communityId);
     }
 }

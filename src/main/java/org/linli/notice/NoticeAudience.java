@@ -1,5 +1,6 @@
 package org.linli.notice;
 
+import org.linli.identity.Reach;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.linli.common.Problem;
@@ -51,7 +52,7 @@ class NoticeAudience {
      * Checks a scope before anything is written: every id must name a grid/building/unit/household of this community
      * (else 400 NOTICE_TARGET_NOT_FOUND) inside the author's reach (else 403 NOTICE_SCOPE_FORBIDDEN).
      */
-    Uni<Void> check(long communityId, NoticeScope scope, StaffReach reach) {
+    Uni<Void> check(long communityId, NoticeScope scope, Reach reach) {
         if (scope.kind() == ScopeKind.COMMUNITY) {
             return reach.whole() ? Uni.createFrom().voidItem()
                     : Uni.createFrom().failure(Problem.forbidden("NOTICE_SCOPE_FORBIDDEN"));
@@ -117,23 +118,23 @@ class NoticeAudience {
     }
 
     /** A condition true for notices (alias n) with at least one household in the staff member's reach. */
-    static String touches(StaffReach reach, Sql sql) {
+    static String touches(Reach reach, Sql sql) {
         if (reach.whole()) {
             return "true";
         }
         return "exists (select 1 from notice_household nh join household h on h.id = nh.household_id"
                 + " join building_unit u on u.id = h.unit_id join building b on b.id = u.building_id"
-                + " where nh.notice_id = n.id and " + reach.condition(sql) + ")";
+                + " where nh.notice_id = n.id and " + ReachSql.condition(reach, sql) + ")";
     }
 
     /** A condition true for notices (alias n) whose every household is in reach: those the staff may change. */
-    static String within(StaffReach reach, Sql sql) {
+    static String within(Reach reach, Sql sql) {
         if (reach.whole()) {
             return "true";
         }
         return "n.scope_kind <> 'COMMUNITY' and not exists (select 1 from notice_household nh"
                 + " join household h on h.id = nh.household_id join building_unit u on u.id = h.unit_id"
                 + " join building b on b.id = u.building_id where nh.notice_id = n.id and not coalesce("
-                + reach.condition(sql) + ", false))";
+                + ReachSql.condition(reach, sql) + ", false))";
     }
 }

@@ -1,5 +1,6 @@
 package org.linli.notice;
 
+import org.linli.identity.Reach;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,34 +29,43 @@ class NoticeFigures {
         this.clock = clock;
     }
 
-    Uni<NoticeStats> stats(long communityId, long noticeId, StaffReach reach) {
-        return Panache.withSession(() -> notices.visible(communityId, noticeId, reach).chain(n -> Sql.of(
-                        "select (select count(*) from notice_household nh where nh.notice_id = :notice),"
-                                + " (select count(distinct m.resident_id) from notice_household nh join membership m"
-                                + "   on m.household_id = nh.household_id"
-                                + "   where nh.notice_id = :notice and m.status = 'VERIFIED'),"
-                                + " (select count(*) from notice_read r where r.notice_id = :notice),"
-                                + " (select count(*) from notice_read r where r.notice_id = :notice"
-                                + "   and r.acked_at is not null),"
-                                + " (select count(*)" + IN_NOTICE + " and " + UNREAD + ")")
-                .param("notice", n.id).rows()
-                .chain(rows -> delivery.figures(n.id).map(pushed -> {
-                    Object[] row = rows.get(0);
-                    return new NoticeStats(n.id, n.version, NoticeStatus.of(n, clock.now()), Sql.id(row[0]),
-                            Sql.id(row[1]), Sql.id(row[2]), Sql.id(row[3]), Sql.id(row[4]), pushed);
-                }))));
+    /**
+     * Figures over the households in the staff member's reach, the same ones the unread-households list shows.
+     * Push delivery figures cover the whole notice, so only staff who reach the whole community get them.
+     */
+    Uni<NoticeStats> stats(long communityId, long noticeId, Reach reach) {
+        return Panache.withSession(() -> notices.visible(communityId, noticeId, reach).chain(n -> {
+            Sql q = Sql.of("");
+            String inReach = IN_NOTICE + " and " + ReachSql.condition(reach, q);
+            String verified = "select m.resident_id" + inReach.replace(" where ", " join membership m"
+                    + " on m.household_id = h.id where m.status = 'VERIFIED' and ");
+            return q.append("select (select count(*)" + inReach + "),"
+                            + " (select count(distinct v.resident_id) from (" + verified + ") v),"
+                            + " (select count(*) from notice_read r where r.notice_id = :notice"
+                            + "   and r.resident_id in (" + verified + ")),"
+                            + " (select count(*) from notice_read r where r.notice_id = :notice"
+                            + "   and r.acked_at is not null and r.resident_id in (" + verified + ")),"
+                            + " (select count(*)" + inReach + " and " + UNREAD + ")")
+                    .param("notice", n.id).rows()
+                    .chain(rows -> (reach.whole() ? delivery.figures(n.id) : Uni.createFrom().<NoticeDelivery.Figures>nullItem())
+                            .map(pushed -> {
+                                Object[] row = rows.get(0);
+                                return new NoticeStats(n.id, n.version, NoticeStatus.of(n, clock.now()), Sql.id(row[0]),
+                                        Sql.id(row[1]), Sql.id(row[2]), Sql.id(row[3]), Sql.id(row[4]), pushed);
+                            }));
+        }));
     }
 
     /**
      * Unread households in address order. Grid workers and building leaders get those of their grid or building
      * only: the list is for knocking on doors.
      */
-    Uni<List<UnreadHousehold>> unreadHouseholds(long communityId, long noticeId, StaffReach reach) {
+    Uni<List<UnreadHousehold>> unreadHouseholds(long communityId, long noticeId, Reach reach) {
         return Panache.withSession(() -> notices.visible(communityId, noticeId, reach).chain(n -> {
             Sql q = Sql.of("select h.id, b.name, u.name, h.room, (select count(distinct m.resident_id)"
                     + " from membership m where m.household_id = h.id and m.status = 'VERIFIED')" + IN_NOTICE
                     + " and " + UNREAD + " and ");
-            return q.append(reach.condition(q))
+            return q.append(ReachSql.condition(reach, q))
                     .append(" order by length(b.name), b.name, length(u.name), u.name, length(h.room), h.room, h.id")
                     .param("notice", n.id).rows()
                     .map(rows -> rows.stream().map(row -> new UnreadHousehold(Sql.id(row[0]), (String) row[1],

@@ -1,5 +1,6 @@
 package org.linli.notice;
 
+import org.linli.identity.Reach;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +36,7 @@ class NoticePublisher {
         this.clock = clock;
     }
 
-    Uni<NoticeChange> publish(long communityId, StaffReach author, NoticeDraft draft) {
+    Uni<NoticeChange> publish(long communityId, Reach author, NoticeDraft draft) {
         OffsetDateTime now = clock.now();
         OffsetDateTime publishAt = publishAt(draft.publishAt(), now);
         checkExpiry(draft.expiresAt(), publishAt, now);
@@ -67,7 +68,7 @@ class NoticePublisher {
     }
 
     /** A new version of the content; pushed again only when asked to, with its own source ref. */
-    Uni<NoticeChange> edit(long communityId, long noticeId, StaffReach editor, NoticeEdit edit, boolean renotify) {
+    Uni<NoticeChange> edit(long communityId, long noticeId, Reach editor, NoticeEdit edit, boolean renotify) {
         OffsetDateTime now = clock.now();
         List<Attachment> attachments = Attachments.check(edit.attachments());
         return Panache.withTransaction(() -> notices.changeable(communityId, noticeId, editor)
@@ -104,7 +105,7 @@ class NoticePublisher {
      * Takes the notice down for residents, and calls off its pushes not delivered yet; staff keep seeing it.
      * Withdrawing twice changes nothing.
      */
-    Uni<NoticeView> withdraw(long communityId, long noticeId, StaffReach staff) {
+    Uni<NoticeView> withdraw(long communityId, long noticeId, Reach staff) {
         OffsetDateTime now = clock.now();
         return Panache.withTransaction(() -> notices.changeable(communityId, noticeId, staff)
                 .call(n -> {

@@ -1,5 +1,7 @@
 package org.linli.notice;
 
+import org.linli.identity.Access;
+import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,6 +18,7 @@ import org.linli.identity.CurrentCaller;
 
 /** The signed-in resident's notices: those of the households they are verified in, and nothing else. */
 @Path("/api/v1/notices")
+@RolesAllowed(Access.RESIDENT)
 @Tag(name = "notices", description = "居民：我的通知")
 public class ResidentNoticeResource {
 

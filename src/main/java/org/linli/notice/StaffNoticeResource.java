@@ -1,5 +1,8 @@
 package org.linli.notice;
 
+import org.linli.identity.Access;
+import io.quarkus.security.PermissionsAllowed;
+import org.linli.identity.Reach;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,6 +32,7 @@ import java.util.List;
 
 /** Staff publish, edit, withdraw and follow up notices; grid workers and building leaders within their part. */
 @Path("/api/v1/communities/{communityId}/notices")
+@PermissionsAllowed(Access.COMMUNITY_STAFF)
 @Tag(name = "notices (staff)", description = "通知公告：发布、修改、撤回与阅读统计")
 public class StaffNoticeResource {
 
@@ -52,7 +56,7 @@ public class StaffNoticeResource {
     @Operation(summary = "Publish now or at publishAt; writes the notice and queues its pushes in one transaction")
     @RequestBody(content = @Content(schema = @Schema(implementation = NoticeDraft.class)))
     public Uni<Response> publish(@PathParam("communityId") long communityId, byte[] body) {
-        StaffReach author = reach(communityId);
+        Reach author = reach(communityId);
         NoticeDraft draft = bodies.read(body, NoticeDraft.class);
         return publisher.publish(communityId, author, draft)
                 .map(change -> Response.created(URI.create("/api/v1/communities/" + communityId + "/notices/"
@@ -80,7 +84,7 @@ public class StaffNoticeResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = NoticeEdit.class)))
     public Uni<NoticeChange> edit(@PathParam("communityId") long communityId, @PathParam("noticeId") long noticeId,
                                   @QueryParam("renotify") boolean renotify, byte[] body) {
-        StaffReach editor = reach(communityId);
+        Reach editor = reach(communityId);
         NoticeEdit edit = bodies.read(body, NoticeEdit.class);
         return publisher.edit(communityId, noticeId, editor, edit, renotify || edit.renotify());
     }
@@ -122,7 +126,7 @@ public class StaffNoticeResource {
                 : Response.ok(list, MediaType.APPLICATION_JSON).build());
     }
 
-    private StaffReach reach(long communityId) {
-        return StaffReach.of(caller.requireStaffIn(communityId), communityId);
+    private Reach reach(long communityId) {
+        return caller.reachIn(communityId);
     }
 }

@@ -3,14 +3,14 @@ package org.linli.notice;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.linli.community.Page;
-import org.linli.identity.Caller;
+import org.linli.identity.Reach;
 
 import java.util.List;
 
 /**
  * The staff side of notices for callers outside this package (the committee console): the same services and the
- * same reach as {@link StaffNoticeResource}, with the caller's grants deciding what they may address and see.
- * Callers must have checked that the caller is staff of the community.
+ * same reach as {@link StaffNoticeResource}, with the caller's {@link Reach} deciding what they may address and see.
+ * Callers declare {@code community:staff} access like the REST endpoints.
  */
 @ApplicationScoped
 public class StaffNoticeService {
@@ -25,32 +25,32 @@ public class StaffNoticeService {
         this.figures = figures;
     }
 
-    public Uni<NoticeChange> publish(long communityId, Caller author, NoticeDraft draft) {
-        return publisher.publish(communityId, StaffReach.of(author, communityId), draft);
+    public Uni<NoticeChange> publish(long communityId, Reach reach, NoticeDraft draft) {
+        return publisher.publish(communityId, reach, draft);
     }
 
-    public Uni<Page<NoticeSummary>> list(long communityId, Caller staff, NoticeStatus status, int page, int size) {
-        return notices.list(communityId, StaffReach.of(staff, communityId), status, page, size);
+    public Uni<Page<NoticeSummary>> list(long communityId, Reach reach, NoticeStatus status, int page, int size) {
+        return notices.list(communityId, reach, status, page, size);
     }
 
-    public Uni<NoticeView> view(long communityId, long noticeId, Caller staff) {
-        return notices.view(communityId, noticeId, StaffReach.of(staff, communityId));
+    public Uni<NoticeView> view(long communityId, long noticeId, Reach reach) {
+        return notices.view(communityId, noticeId, reach);
     }
 
-    public Uni<List<NoticeVersionView>> versions(long communityId, long noticeId, Caller staff) {
-        return notices.versions(communityId, noticeId, StaffReach.of(staff, communityId));
+    public Uni<List<NoticeVersionView>> versions(long communityId, long noticeId, Reach reach) {
+        return notices.versions(communityId, noticeId, reach);
     }
 
-    public Uni<NoticeStats> stats(long communityId, long noticeId, Caller staff) {
-        return figures.stats(communityId, noticeId, StaffReach.of(staff, communityId));
+    public Uni<NoticeStats> stats(long communityId, long noticeId, Reach reach) {
+        return figures.stats(communityId, noticeId, reach);
     }
 
-    public Uni<List<UnreadHousehold>> unreadHouseholds(long communityId, long noticeId, Caller staff) {
-        return figures.unreadHouseholds(communityId, noticeId, StaffReach.of(staff, communityId));
+    public Uni<List<UnreadHousehold>> unreadHouseholds(long communityId, long noticeId, Reach reach) {
+        return figures.unreadHouseholds(communityId, noticeId, reach);
     }
 
-    public Uni<NoticeView> withdraw(long communityId, long noticeId, Caller staff) {
-        return publisher.withdraw(communityId, noticeId, StaffReach.of(staff, communityId));
+    public Uni<NoticeView> withdraw(long communityId, long noticeId, Reach reach) {
+        return publisher.withdraw(communityId, noticeId, reach);
     }
 
     /** The body as residents will see it (the safe Markdown subset), for a preview before publishing. */

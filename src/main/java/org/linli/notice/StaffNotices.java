@@ -1,5 +1,6 @@
 package org.linli.notice;
 
+import org.linli.identity.Reach;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,7 @@ class StaffNotices {
         this.clock = clock;
     }
 
-    Uni<Page<NoticeSummary>> list(long communityId, StaffReach reach, NoticeStatus status, int page, int size) {
+    Uni<Page<NoticeSummary>> list(long communityId, Reach reach, NoticeStatus status, int page, int size) {
         OffsetDateTime now = clock.now();
         return Panache.withSession(() -> {
             Sql ids = Sql.of("select n.id from notice n");
@@ -80,11 +81,11 @@ class StaffNotices {
                 });
     }
 
-    Uni<NoticeView> view(long communityId, long noticeId, StaffReach reach) {
+    Uni<NoticeView> view(long communityId, long noticeId, Reach reach) {
         return Panache.withSession(() -> visible(communityId, noticeId, reach).chain(this::view));
     }
 
-    Uni<List<NoticeVersionView>> versions(long communityId, long noticeId, StaffReach reach) {
+    Uni<List<NoticeVersionView>> versions(long communityId, long noticeId, Reach reach) {
         return Panache.withSession(() -> visible(communityId, noticeId, reach)
                 .chain(n -> NoticeVersion.<NoticeVersion>list("noticeId = ?1 order by version", n.id))
                 .map(list -> list.stream().map(NoticeVersionView::of).toList()));
@@ -97,14 +98,14 @@ class StaffNotices {
     }
 
     /** The notice if the staff member may see it; else 404, so other communities' ids reveal nothing. */
-    Uni<Notice> visible(long communityId, long noticeId, StaffReach reach) {
+    Uni<Notice> visible(long communityId, long noticeId, Reach reach) {
         return Notice.<Notice>find("id = ?1 and communityId = ?2", noticeId, communityId).firstResult()
                 .onItem().ifNull().failWith(() -> Problem.notFound("NOTICE_NOT_FOUND"))
                 .call(n -> guard(n, reach, NoticeAudience::touches, Problem.notFound("NOTICE_NOT_FOUND")));
     }
 
     /** The notice row-locked for a change the staff member may make (every household in reach), else 404/403. */
-    Uni<Notice> changeable(long communityId, long noticeId, StaffReach reach) {
+    Uni<Notice> changeable(long communityId, long noticeId, Reach reach) {
         return Notice.<Notice>find("id = ?1 and communityId = ?2", noticeId, communityId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
                 .onItem().ifNull().failWith(() -> Problem.notFound("NOTICE_NOT_FOUND"))
@@ -112,7 +113,7 @@ class StaffNotices {
                 .call(n -> guard(n, reach, NoticeAudience::within, Problem.forbidden("NOTICE_SCOPE_FORBIDDEN")));
     }
 
-    private static Uni<Void> guard(Notice n, StaffReach reach, Condition condition, Problem otherwise) {
+    private static Uni<Void> guard(Notice n, Reach reach, Condition condition, Problem otherwise) {
         if (reach.whole()) {
             return Uni.createFrom().voidItem();
         }
@@ -128,6 +129,6 @@ class StaffNotices {
 
     @FunctionalInterface
     private interface Condition {
-        String sql(StaffReach reach, Sql query);
+        String sql(Reach reach, Sql query);
     }
 }

@@ -1,5 +1,7 @@
 package org.linli.push;
 
+import org.linli.identity.Access;
+import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -21,6 +23,7 @@ import java.util.List;
  * template is one send we may make to this resident.
  */
 @Path("/api/v1/me/push-consents")
+@RolesAllowed(Access.RESIDENT)
 @Tag(name = "me", description = "居民本人：订阅消息授权")
 public class ConsentResource {
 

@@ -1,5 +1,7 @@
 package org.linli.push;
 
+import org.linli.identity.Access;
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,7 +20,7 @@ import org.linli.identity.Role;
 import java.util.List;
 
 /** Pushes that could not be delivered, for the committee: see why, fix the cause, send them again. */
-@Path("/api/v1/communities/{cid}/push/dead-letters")
+@Path("/api/v1/communities/{communityId}/push/dead-letters")
 @Tag(name = "push", description = "消息推送：投递失败的消息与重新投递")
 public class DeadLetterResource {
 
@@ -34,26 +36,28 @@ public class DeadLetterResource {
     }
 
     @GET
+    @PermissionsAllowed(Access.COMMUNITY_MANAGE)
     @Operation(summary = "Dead letters of the community, newest first; page on with ?before=<last id>")
-    public Uni<List<DeadLetters.DeadLetter>> list(@PathParam("cid") long cid, @QueryParam("before") Long before,
+    public Uni<List<DeadLetters.DeadLetter>> list(@PathParam("communityId") long communityId, @QueryParam("before") Long before,
                                                   @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        caller.requireStaffIn(cid, Role.COMMITTEE, Role.ADMIN);
-        return deadLetters.list(cid, before, limit);
+        return deadLetters.list(communityId, before, limit);
     }
 
     @POST
+    @PermissionsAllowed(Access.COMMUNITY_MANAGE)
     @Path("/{id}/redrive")
     @Operation(summary = "Queue a dead letter again, from the first channel")
-    public Uni<Redriven> redrive(@PathParam("cid") long cid, @PathParam("id") long id) {
-        Caller staff = caller.requireStaffIn(cid, Role.COMMITTEE, Role.ADMIN);
-        return deadLetters.redrive(cid, id, staff.id()).replaceWith(new Redriven(1));
+    public Uni<Redriven> redrive(@PathParam("communityId") long communityId, @PathParam("id") long id) {
+        Caller staff = caller.requireStaff();
+        return deadLetters.redrive(communityId, id, staff.id()).replaceWith(new Redriven(1));
     }
 
     @POST
+    @PermissionsAllowed(Access.COMMUNITY_MANAGE)
     @Path("/redrive")
     @Operation(summary = "Queue all dead letters again, or those that failed with ?errcode= (after fixing a template)")
-    public Uni<Redriven> redriveAll(@PathParam("cid") long cid, @QueryParam("errcode") Integer errcode) {
-        Caller staff = caller.requireStaffIn(cid, Role.COMMITTEE, Role.ADMIN);
-        return deadLetters.redriveAll(cid, errcode, staff.id()).map(Redriven::new);
+    public Uni<Redriven> redriveAll(@PathParam("communityId") long communityId, @QueryParam("errcode") Integer errcode) {
+        Caller staff = caller.requireStaff();
+        return deadLetters.redriveAll(communityId, errcode, staff.id()).map(Redriven::new);
     }
 }

@@ -1,5 +1,7 @@
 package org.linli.push;
 
+import org.linli.identity.Access;
+import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,6 +17,7 @@ import org.linli.identity.CurrentCaller;
 import java.util.List;
 
 @Path("/api/v1/me/push-inbox")
+@RolesAllowed(Access.RESIDENT)
 @Tag(name = "me", description = "居民本人：未能通过微信送达的消息")
 public class InboxResource {
 

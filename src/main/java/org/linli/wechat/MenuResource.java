@@ -1,11 +1,12 @@
 package org.linli.wechat;
 
+import org.linli.identity.Access;
+import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.linli.identity.CurrentCaller;
 
 import java.util.Map;
 
@@ -14,17 +15,15 @@ import java.util.Map;
 public class MenuResource {
 
     private final MenuPublisher publisher;
-    private final CurrentCaller caller;
 
-    MenuResource(MenuPublisher publisher, CurrentCaller caller) {
+    MenuResource(MenuPublisher publisher) {
         this.publisher = publisher;
-        this.caller = caller;
     }
 
     @POST
+    @RolesAllowed(Access.PLATFORM_ADMIN)
     @Operation(summary = "Push bot-scripts/menu.yaml to the Official Account as its custom menu (platform admin)")
     public Uni<Map<String, Integer>> publish() {
-        caller.requirePlatformAdmin();
         return publisher.publish().map(buttons -> Map.of("buttons", buttons));
     }
 }

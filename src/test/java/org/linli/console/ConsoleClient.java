@@ -23,9 +23,9 @@ final class ConsoleClient {
 
     static Response postLogin(String username, String password) {
         Response form = given().redirects().follow(false).get("/console/login");
-        String loginCsrf = form.getCookie(ConsoleCookieAuth.LOGIN_CSRF_COOKIE);
+        String loginCsrf = form.getCookie(ConsoleCsrf.LOGIN_COOKIE);
         return given().redirects().follow(false)
-                .cookie(ConsoleCookieAuth.LOGIN_CSRF_COOKIE, loginCsrf)
+                .cookie(ConsoleCsrf.LOGIN_COOKIE, loginCsrf)
                 .formParam("csrf", csrfIn(form.asString()))
                 .formParam("username", username).formParam("password", password)
                 .post("/console/login");
@@ -36,14 +36,14 @@ final class ConsoleClient {
         if (r.statusCode() != 303) {
             throw new AssertionError("login failed: " + r.statusCode() + " " + r.asString());
         }
-        String session = r.getCookie(ConsoleCookieAuth.COOKIE);
-        String page = given().cookie(ConsoleCookieAuth.COOKIE, session).redirects().follow(true)
+        String session = r.getCookie(org.linli.identity.ConsoleCookieMechanism.COOKIE);
+        String page = given().cookie(org.linli.identity.ConsoleCookieMechanism.COOKIE, session).redirects().follow(true)
                 .get("/console").asString();
         return new ConsoleClient(session, csrfIn(page));
     }
 
     RequestSpecification page() {
-        return given().cookie(ConsoleCookieAuth.COOKIE, session).redirects().follow(false);
+        return given().cookie(org.linli.identity.ConsoleCookieMechanism.COOKIE, session).redirects().follow(false);
     }
 
     RequestSpecification form() {

@@ -35,7 +35,7 @@ class ConsoleLoginTest {
         Response r = ConsoleClient.postLogin(user, "secret-pass-1");
         assertEquals(303, r.statusCode());
         String setCookie = r.headers().getValues("Set-Cookie").stream()
-                .filter(h -> h.startsWith(ConsoleCookieAuth.COOKIE + "=")).findFirst().orElseThrow();
+                .filter(h -> h.startsWith(org.linli.identity.ConsoleCookieMechanism.COOKIE + "=")).findFirst().orElseThrow();
         assertTrue(setCookie.contains("HttpOnly"), setCookie);
         assertTrue(setCookie.contains("SameSite=Lax"), setCookie);
         assertTrue(setCookie.contains("Path=/console"), setCookie);
@@ -81,7 +81,7 @@ class ConsoleLoginTest {
         given().header("Authorization", "Bearer " + me.session).get("/api/v1/communities").then().statusCode(401);
         given().redirects().follow(false).get("/console/c/" + community)
                 .then().statusCode(303).header("Location", endsWith("/console/login"));
-        given().redirects().follow(false).cookie(ConsoleCookieAuth.COOKIE, "made-up").get("/console/c/" + community)
+        given().redirects().follow(false).cookie(org.linli.identity.ConsoleCookieMechanism.COOKIE, "made-up").get("/console/c/" + community)
                 .then().statusCode(303);
     }
 
@@ -99,7 +99,7 @@ class ConsoleLoginTest {
         ConsoleClient me = ConsoleClient.login(newUser(community, "COMMITTEE"), "secret-pass-1");
         Response out = me.form().post("/console/logout");
         assertEquals(303, out.statusCode());
-        assertNotNull(out.getCookie(ConsoleCookieAuth.COOKIE));
+        assertNotNull(out.getCookie(org.linli.identity.ConsoleCookieMechanism.COOKIE));
         me.page().get("/console/c/" + community).then().statusCode(303).header("Location", endsWith("/console/login"));
     }
 }

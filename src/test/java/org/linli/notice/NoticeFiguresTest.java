@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -118,7 +121,38 @@ class NoticeFiguresTest {
         long id = w.published(d);
         Api.as(leader.token()).get(w.staffPath(id) + "/unread-households").then().statusCode(200)
                 .body("building", equalTo(List.of("2号楼", "2号楼"))).body("room", equalTo(List.of("101", "102")));
+        // The figures cover the same households as the list: 2号楼's two, not the community's six.
         Api.as(leader.token()).get(w.staffPath(id) + "/stats").then().statusCode(200)
-                .body("households", equalTo(NoticeWorld.HOUSEHOLDS));
+                .body("households", equalTo(2)).body("unreadHouseholds", equalTo(2))
+                .body("delivery", nullValue());
+        Api.as(w.committee.token()).get(w.staffPath(id) + "/stats").then().statusCode(200)
+                .body("households", equalTo(NoticeWorld.HOUSEHOLDS)).body("delivery.recipients", notNullValue());
+    }
+
+    @Test
+    void gridWorkersCountTheirGridOnlyInFiguresListsAndHouseholds() {
+        NoticeWorld w = NoticeWorld.create();
+        NoticeWorld.Staff worker = w.staff("GRID_WORKER", w.grids.get("第一网格"), null);
+        NoticeWorld.Resident inGrid = w.resident("1号楼/1单元/101");
+        NoticeWorld.Resident outside = w.resident("2号楼/1单元/101");
+        Map<String, Object> d = draft("全体居民会议", NoticeWorld.wholeCommunity());
+        d.put("priority", "URGENT");
+        long id = w.published(d);
+        Api.as(inGrid.token()).get("/api/v1/notices/" + id).then().statusCode(200);
+        Api.as(outside.token()).get("/api/v1/notices/" + id).then().statusCode(200);
+
+        // 第一网格 = 1号楼: 3 households, 3 roster owners + inGrid verified; one read (inGrid), 2 unread households.
+        Api.as(worker.token()).get(w.staffPath(id) + "/stats").then().statusCode(200)
+                .body("households", equalTo(3)).body("residents", equalTo(4)).body("read", equalTo(1))
+                .body("unreadHouseholds", equalTo(2));
+        Api.as(worker.token()).get(w.staffPath(id) + "/unread-households").then().statusCode(200)
+                .body("size()", equalTo(2));
+        Api.as(w.committee.token()).get(w.staffPath(id) + "/stats").then().statusCode(200)
+                .body("households", equalTo(6)).body("read", equalTo(2)).body("unreadHouseholds", equalTo(4));
+
+        Api.as(worker.token()).get("/api/v1/communities/" + w.community + "/households").then().statusCode(200)
+                .body("total", equalTo(3)).body("items.building", everyItem(equalTo("1号楼")));
+        Api.as(w.committee.token()).get("/api/v1/communities/" + w.community + "/households").then()
+                .statusCode(200).body("total", equalTo(6));
     }
 }

@@ -1,5 +1,7 @@
 package org.linli.wechat.dev;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import io.quarkus.arc.profile.UnlessBuildProfile;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
@@ -42,7 +44,7 @@ class DevChatClient {
     }
 
     /** type: text | voice | click | subscribe | location | image. */
-    public record Outgoing(String openid, String type, String text, String key, Double latitude, Double longitude,
+    public record Outgoing(@NotBlank @Size(max = 64) String openid, @NotBlank @Size(max = 32) String type, String text, String key, Double latitude, Double longitude,
                            boolean encrypted) {
     }
 

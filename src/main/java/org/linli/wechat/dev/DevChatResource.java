@@ -1,5 +1,8 @@
 package org.linli.wechat.dev;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.annotation.security.PermitAll;
 import io.quarkus.arc.profile.UnlessBuildProfile;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.qute.CheckedTemplate;
@@ -28,6 +31,7 @@ import java.util.stream.Stream;
  * Never part of a production build.
  */
 @Path("/dev/chat")
+@PermitAll
 @UnlessBuildProfile("prod")
 public class DevChatResource {
 
@@ -64,7 +68,7 @@ public class DevChatResource {
     @POST
     @Path("/send")
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<DevChatClient.Result> send(DevChatClient.Outgoing message, @Context UriInfo uri) {
+    public Uni<DevChatClient.Result> send(@Valid @NotNull DevChatClient.Outgoing message, @Context UriInfo uri) {
         return client.send(uri.getBaseUri().resolve("/wechat/mp").toString(), message);
     }
 

@@ -1,5 +1,6 @@
 package org.linli.wechat.mp;
 
+import jakarta.annotation.security.PermitAll;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 
 /** WeChat's server calls this: GET to verify the URL, POST for every message and event. */
 @Path("/wechat/mp")
+@PermitAll
 @Tag(name = "wechat", description = "公众号消息回调")
 public class MpCallbackResource {
 
