@@ -80,7 +80,7 @@ public class ConsoleErrors {
     }
 
     private static Response page(int status, String message, List<Map<String, Object>> errors) {
-        Frame frame = new Frame(String.valueOf(status), null, null, null, "", "", false);
+        Frame frame = new Frame(String.valueOf(status), null, null, null, "", "", false, false);
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.error(frame, status, message, errors).render()).build();
     }

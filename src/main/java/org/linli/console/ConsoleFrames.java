@@ -21,6 +21,7 @@ import java.util.Set;
 class ConsoleFrames {
 
     private static final Set<Role> MANAGE = Set.of(Role.ADMIN, Role.COMMITTEE);
+    private static final Set<Role> INVITE = Set.of(Role.ADMIN, Role.COMMITTEE, Role.BUILDING_LEADER);
 
     private final CurrentCaller caller;
     private final CurrentVertxRequest request;
@@ -35,11 +36,11 @@ class ConsoleFrames {
     Uni<Frame> page(long communityId, String title, String active) {
         Caller c = caller.requireStaff();
         return communities.find(communityId).map(community -> new Frame(title, c.name(), communityId, community.name,
-                csrf(), active, c.holds(communityId, MANAGE)));
+                csrf(), active, c.holds(communityId, MANAGE), c.holds(communityId, INVITE)));
     }
 
     Frame plain(String title) {
-        return new Frame(title, caller.requireStaff().name(), null, null, csrf(), "", false);
+        return new Frame(title, caller.requireStaff().name(), null, null, csrf(), "", false, false);
     }
 
     Caller caller() {

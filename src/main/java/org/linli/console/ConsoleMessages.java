@@ -357,7 +357,7 @@ public interface ConsoleMessages {
     String withdraw_confirm();
 
     @Message("通知已发布，正在提醒 {recipients} 位居民。")
-    String notice_published(int recipients);
+    String notice_published(String recipients);
 
     // --- staff
     @Message("工作人员与权限")
@@ -387,17 +387,11 @@ public interface ConsoleMessages {
     @Message("添加")
     String add();
 
-    @Message("社区管理员")
-    String role_ADMIN();
+    @Message("{#when role}{#is ADMIN}社区管理员{#is COMMITTEE}居委会成员{#is GRID_WORKER}网格员{#is BUILDING_LEADER}楼栋长{/when}")
+    String staff_role(org.linli.identity.Role role);
 
-    @Message("居委会成员")
-    String role_COMMITTEE();
-
-    @Message("网格员")
-    String role_GRID_WORKER();
-
-    @Message("楼栋长")
-    String role_BUILDING_LEADER();
+    @Message("{#when role}{#is OWNER}业主{#is CO_OWNER}共有人{#is TENANT}租户{#is FAMILY}家庭成员{/when}")
+    String membership_role(org.linli.community.MembershipRole role);
 
     // --- dead letters
     @Message("投递失败的消息")
@@ -428,7 +422,7 @@ public interface ConsoleMessages {
     String redrive_all();
 
     @Message("已重新排队 {count} 条。")
-    String redriven(int count);
+    String redriven(Integer count);
 
     // --- errors
     @Message("出错了")

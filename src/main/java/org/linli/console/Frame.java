@@ -5,7 +5,7 @@ package org.linli.console;
  * and which of its pages this caller may open (decided in Java from their grants, never in a template).
  */
 public record Frame(String title, String user, Long communityId, String communityName, String csrf, String active,
-                    boolean manage) {
+                    boolean manage, boolean invite) {
 
     public boolean inCommunity() {
         return communityId != null;

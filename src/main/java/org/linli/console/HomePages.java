@@ -2,28 +2,23 @@ package org.linli.console;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.linli.community.CommunityService;
-import org.linli.community.MembershipService;
-import org.linli.community.MembershipStatus;
 import org.linli.identity.Access;
 import org.linli.identity.Caller;
-import org.linli.push.PushHealth;
 
 import java.net.URI;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** The community picker and a community's dashboard (工作台): only figures that exist today. */
+/** The community picker; one community goes straight to its dashboard ({@link DashboardPage}). */
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
 public class HomePages {
@@ -49,14 +44,10 @@ public class HomePages {
 
     private final ConsoleFrames frames;
     private final CommunityService communities;
-    private final MembershipService memberships;
-    private final PushHealth push;
 
-    HomePages(ConsoleFrames frames, CommunityService communities, MembershipService memberships, PushHealth push) {
+    HomePages(ConsoleFrames frames, CommunityService communities) {
         this.frames = frames;
         this.communities = communities;
-        this.memberships = memberships;
-        this.push = push;
     }
 
     @GET
@@ -70,22 +61,5 @@ public class HomePages {
             List<CommunityLink> links = list.stream().map(x -> new CommunityLink(x.id, x.name, x.code)).toList();
             return Response.ok(Templates.communities(frames.plain("选择社区"), links)).build();
         });
-    }
-
-    @GET
-    @Path("/c/{communityId}")
-    @PermissionsAllowed(Access.COMMUNITY_STAFF)
-    public Uni<TemplateInstance> dashboard(@PathParam("communityId") long communityId) {
-        return frames.page(communityId, "工作台", "dashboard").chain(frame -> communities.summary(communityId)
-                .chain(summary -> memberships.claims(communityId, MembershipStatus.PENDING,
-                                frames.reach(communityId), 0, 1)
-                        .chain(claims -> frame.manage()
-                                ? push.of(communityId).map(h -> new Dashboard(summary.households(),
-                                        summary.verifiedResidents(), claims.total(), h.deadLetters(),
-                                        h.paused().stream().map(p -> new Paused(p.channel().name(),
-                                                TIME.format(p.until()))).toList()))
-                                : Uni.createFrom().item(new Dashboard(summary.households(),
-                                        summary.verifiedResidents(), claims.total(), null, List.of()))))
-                .map(d -> Templates.dashboard(frame, d)));
     }
 }

@@ -84,7 +84,7 @@ public class LoginPage {
     /** A fresh login CSRF token each time the form is shown, in a cookie and in the form (double submit). */
     private Response form(int status, String username, String error, boolean bye) {
         String token = ConsoleCsrf.randomToken();
-        Frame frame = new Frame(ProblemMessages.text("UNAUTHENTICATED"), null, null, null, token, "login", false);
+        Frame frame = new Frame(ProblemMessages.text("UNAUTHENTICATED"), null, null, null, token, "login", false, false);
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.login(frame, username, error, bye))
                 .cookie(cookie(ConsoleCsrf.LOGIN_COOKIE, token, -1))

@@ -1,5 +1,7 @@
 package org.linli.console;
 
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -43,7 +45,9 @@ final class ConsoleClient {
     }
 
     RequestSpecification page() {
-        return given().cookie(org.linli.identity.ConsoleCookieMechanism.COOKIE, session).redirects().follow(false);
+        return given().config(RestAssuredConfig.config().encoderConfig(
+                        EncoderConfig.encoderConfig().defaultContentCharset("UTF-8")))
+                .cookie(org.linli.identity.ConsoleCookieMechanism.COOKIE, session).redirects().follow(false);
     }
 
     RequestSpecification form() {
