@@ -41,7 +41,7 @@ public class RosterResource {
     @POST
     @Path("/xlsx")
     @PermissionsAllowed(Access.COMMUNITY_MANAGE)
-    @Consumes({"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes(MediaType.WILDCARD) // the workbook is recognised by its bytes, whatever the client calls it
     @Operation(summary = "Import the household roster from an Excel workbook (.xlsx, first sheet); same rules as CSV")
     public Uni<RosterService.Report> uploadXlsx(@PathParam("communityId") long communityId,
                                                @QueryParam("dryRun") boolean dryRun, byte[] body) {
