@@ -1,5 +1,6 @@
 package org.linli.console;
 
+import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
@@ -31,6 +32,11 @@ class ConsoleFrames {
         this.caller = caller;
         this.request = request;
         this.communities = communities;
+    }
+
+    /** The console's texts (zh-CN) for Java code: page titles and export headers. */
+    static ConsoleMessages msg() {
+        return MessageBundles.get(ConsoleMessages.class);
     }
 
     Uni<Frame> page(long communityId, String title, String active) {

@@ -424,6 +424,9 @@ public interface ConsoleMessages {
     @Message("已重新排队 {count} 条。")
     String redriven(Integer count);
 
+    @Message("邀请码 {code} 的二维码")
+    String qr_label(String code);
+
     // --- errors
     @Message("出错了")
     String error_title();

@@ -1,5 +1,6 @@
 package org.linli.console;
 
+import static org.linli.console.ConsoleFrames.msg;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
@@ -40,7 +41,7 @@ public class DashboardPage {
     @GET
     @PermissionsAllowed(Access.COMMUNITY_STAFF)
     public Uni<TemplateInstance> dashboard(@PathParam("communityId") long communityId) {
-        return frames.page(communityId, "工作台", "dashboard").chain(frame -> communities.summary(communityId)
+        return frames.page(communityId, msg().nav_dashboard(), "dashboard").chain(frame -> communities.summary(communityId)
                 .chain(summary -> memberships.claims(communityId, MembershipStatus.PENDING,
                                 frames.reach(communityId), 0, 1)
                         .chain(claims -> frame.manage()

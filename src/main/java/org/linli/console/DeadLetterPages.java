@@ -1,5 +1,6 @@
 package org.linli.console;
 
+import static org.linli.console.ConsoleFrames.msg;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.PermissionsAllowed;
@@ -44,7 +45,7 @@ public class DeadLetterPages {
     @PermissionsAllowed(Access.COMMUNITY_MANAGE)
     public Uni<TemplateInstance> list(@PathParam("communityId") long communityId,
                                       @QueryParam("redriven") Integer redriven) {
-        return frames.page(communityId, "投递失败的消息", "dead-letters")
+        return frames.page(communityId, msg().dead_title(), "dead-letters")
                 .chain(frame -> deadLetters.list(communityId, null, 200).map(list -> Templates.dead_letters(frame,
                         list.stream().map(d -> new Row(d.id(), d.title(), d.sourceRef(), d.residentId(),
                                 d.channel() == null ? "" : d.channel().name(),

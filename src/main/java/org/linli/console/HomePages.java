@@ -1,5 +1,6 @@
 package org.linli.console;
 
+import static org.linli.console.ConsoleFrames.msg;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
@@ -59,7 +60,7 @@ public class HomePages {
                 return Response.seeOther(URI.create("/console/c/" + list.get(0).id)).build();
             }
             List<CommunityLink> links = list.stream().map(x -> new CommunityLink(x.id, x.name, x.code)).toList();
-            return Response.ok(Templates.communities(frames.plain("选择社区"), links)).build();
+            return Response.ok(Templates.communities(frames.plain(msg().communities_title()), links)).build();
         });
     }
 }

@@ -1,5 +1,6 @@
 package org.linli.console;
 
+import static org.linli.console.ConsoleFrames.msg;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.PermissionsAllowed;
@@ -59,7 +60,7 @@ public class HouseholdPages {
                                       @QueryParam("page") @DefaultValue("1") int page) {
         Reach reach = frames.reach(communityId);
         int index = Math.max(0, page - 1);
-        return frames.page(communityId, "房屋", "households")
+        return frames.page(communityId, msg().nav_households(), "households")
                 .call(() -> building == null ? Uni.createFrom().voidItem()
                         : households.requireInReach(communityId, building, reach))
                 .chain(frame -> households.visibleBuildings(communityId, reach)
@@ -79,8 +80,8 @@ public class HouseholdPages {
         Reach reach = frames.reach(communityId);
         return (building == null ? Uni.createFrom().voidItem() : households.requireInReach(communityId, building, reach))
                 .chain(() -> households.list(communityId, building, reach, 0, EXPORT_MAX))
-                .map(p -> Exports.download(new Exports.Table("房屋",
-                        List.of("楼栋", "单元", "房号", "面积（㎡）", "已认证", "待审核"),
+                .map(p -> Exports.download(new Exports.Table(msg().nav_households(),
+                        List.of(msg().col_building(), msg().col_unit(), msg().col_room(), msg().col_area(), msg().col_verified(), msg().col_pending()),
                         p.items().stream().map(h -> List.<Object>of(h.building(), h.unit(), h.room(), h.floorArea(),
                                 h.verifiedMembers(), h.pendingMembers())).toList()), format, "households"));
     }

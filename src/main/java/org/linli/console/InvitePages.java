@@ -1,5 +1,6 @@
 package org.linli.console;
 
+import static org.linli.console.ConsoleFrames.msg;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.PermissionsAllowed;
@@ -63,7 +64,7 @@ public class InvitePages {
     @GET
     @PermissionsAllowed(Access.COMMUNITY_INVITE)
     public Uni<TemplateInstance> form(@PathParam("communityId") long communityId) {
-        return frames.page(communityId, "邀请卡", "invites")
+        return frames.page(communityId, msg().invites_title(), "invites")
                 .chain(frame -> households.visibleBuildings(communityId, reach(communityId))
                         .map(list -> Templates.invites(frame, list.stream()
                                 .map(b -> new HouseholdPages.Option(b.id, b.name, false)).toList())));
@@ -83,10 +84,10 @@ public class InvitePages {
                         .onItem().transformToUniAndConcatenate(i -> qrCodes
                                 .contentFor(i.code(), Duration.between(clock.instant(), i.expiresAt().toInstant()))
                                 .map(content -> new Card(i.building(), i.unit(), i.room(), i.code(),
-                                        QrSvg.of(content, "邀请码 " + i.code() + " 的二维码"),
+                                        QrSvg.of(content, msg().qr_label(i.code())),
                                         HomePages.TIME.format(i.expiresAt().toInstant()))))
                         .collect().asList())
-                .chain(cards -> frames.page(communityId, "邀请卡", "invites").map(frame -> Templates.invite_cards(frame,
+                .chain(cards -> frames.page(communityId, msg().invites_title(), "invites").map(frame -> Templates.invite_cards(frame,
                         cards.isEmpty() ? "" : cards.get(0).building(), cards)));
     }
 

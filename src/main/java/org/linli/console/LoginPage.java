@@ -1,5 +1,6 @@
 package org.linli.console;
 
+import static org.linli.console.ConsoleFrames.msg;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
@@ -76,7 +77,7 @@ public class LoginPage {
     public Uni<Response> logout(@CookieParam(ConsoleCookieMechanism.COOKIE) String session) {
         Uni<Void> closed = session == null || session.isBlank() ? Uni.createFrom().voidItem()
                 : sessions.closeConsole(session);
-        return closed.map(ignored -> Response.seeOther(URI.create("/console/login?bye=1"))
+        return closed.map(ignored -> Response.seeOther(URI.create("/console/login?bye=true"))
                 .cookie(cookie(ConsoleCookieMechanism.COOKIE, "", 0))
                 .build());
     }
@@ -84,7 +85,7 @@ public class LoginPage {
     /** A fresh login CSRF token each time the form is shown, in a cookie and in the form (double submit). */
     private Response form(int status, String username, String error, boolean bye) {
         String token = ConsoleCsrf.randomToken();
-        Frame frame = new Frame(ProblemMessages.text("UNAUTHENTICATED"), null, null, null, token, "login", false, false);
+        Frame frame = new Frame(msg().login_title(), null, null, null, token, "login", false, false);
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.login(frame, username, error, bye))
                 .cookie(cookie(ConsoleCsrf.LOGIN_COOKIE, token, -1))

@@ -1,5 +1,6 @@
 package org.linli.console;
 
+import static org.linli.console.ConsoleFrames.msg;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.PermissionsAllowed;
@@ -49,7 +50,7 @@ public class MembershipPages {
     @PermissionsAllowed(Access.COMMUNITY_STAFF)
     public Uni<TemplateInstance> pending(@PathParam("communityId") long communityId,
                                          @QueryParam("page") @DefaultValue("1") int page) {
-        return frames.page(communityId, "居民绑定审核", "memberships")
+        return frames.page(communityId, msg().memberships_title(), "memberships")
                 .chain(frame -> memberships.claims(communityId, MembershipStatus.PENDING, frames.reach(communityId),
                                 Math.max(0, page - 1), HouseholdPages.PAGE_SIZE)
                         .map(p -> Templates.memberships(frame, p.items(), HouseholdPages.Pager.of(p, ""))));

@@ -1,5 +1,6 @@
 package org.linli.console;
 
+import static org.linli.console.ConsoleFrames.msg;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.PermissionsAllowed;
@@ -99,7 +100,7 @@ public class NoticePages {
     @PermissionsAllowed(Access.COMMUNITY_STAFF)
     public Uni<TemplateInstance> list(@PathParam("communityId") long communityId,
                                       @QueryParam("page") @DefaultValue("1") int page) {
-        return frames.page(communityId, "通知公告", "notices")
+        return frames.page(communityId, msg().notices_title(), "notices")
                 .chain(frame -> notices.list(communityId, frames.reach(communityId), null, Math.max(0, page - 1), 20)
                         .map(p -> Templates.notices(frame, p.items(), HouseholdPages.Pager.of(p, ""))));
     }
@@ -182,7 +183,7 @@ public class NoticePages {
     public Uni<Response> exportUnread(@PathParam("communityId") long communityId, @PathParam("noticeId") long noticeId,
                                       @QueryParam("format") @DefaultValue("xlsx") String format) {
         return notices.unreadHouseholds(communityId, noticeId, frames.reach(communityId))
-                .map(list -> Exports.download(new Exports.Table("未读房屋", List.of("楼栋", "单元", "房号", "住户数"),
+                .map(list -> Exports.download(new Exports.Table(msg().notice_unread(), List.of(msg().col_building(), msg().col_unit(), msg().col_room(), msg().col_residents()),
                         list.stream().map(h -> List.<Object>of(h.building(), h.unit(), h.room(), h.residents()))
                                 .toList()), format, "unread-households-" + noticeId));
     }
@@ -197,7 +198,7 @@ public class NoticePages {
 
     private Uni<Response> form(long communityId, Compose typed, String error, int status) {
         Reach reach = frames.reach(communityId);
-        return frames.page(communityId, "发布新通知", "notices")
+        return frames.page(communityId, msg().notice_new(), "notices")
                 .chain(frame -> communities.grids(communityId)
                         .chain(grids -> households.visibleBuildings(communityId, reach).map(buildings -> {
                             List<Choice> categories = Arrays.stream(NoticeCategory.values())

@@ -1,5 +1,6 @@
 package org.linli.console;
 
+import static org.linli.console.ConsoleFrames.msg;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.PermissionsAllowed;
@@ -51,7 +52,7 @@ public class RosterPage {
     @GET
     @PermissionsAllowed(Access.COMMUNITY_MANAGE)
     public Uni<TemplateInstance> rosterForm(@PathParam("communityId") long communityId) {
-        return frames.page(communityId, "导入业主名册", "roster").map(f -> Templates.roster(f, null, null, List.of()));
+        return frames.page(communityId, msg().roster_title(), "roster").map(f -> Templates.roster(f, null, null, List.of()));
     }
 
     /** .xlsx (by content, whatever the file is called) or CSV; the same all-or-nothing import as the API. */
@@ -61,7 +62,7 @@ public class RosterPage {
     public Uni<Response> rosterUpload(@PathParam("communityId") long communityId, @RestForm("file") FileUpload file,
                                       @RestForm("dryRun") boolean dryRun) {
         long staffId = frames.caller().id();
-        return frames.page(communityId, "导入业主名册", "roster").chain(frame -> workers
+        return frames.page(communityId, msg().roster_title(), "roster").chain(frame -> workers
                 .call(() -> file == null ? new byte[0] : Files.readAllBytes(file.uploadedFile()))
                 .chain(bytes -> RosterService.looksLikeXlsx(bytes)
                         ? roster.importXlsx(communityId, staffId, bytes, dryRun)

@@ -1,5 +1,6 @@
 package org.linli.console;
 
+import static org.linli.console.ConsoleFrames.msg;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.PermissionsAllowed;
@@ -89,7 +90,7 @@ public class StaffPages {
     }
 
     private Uni<Response> page(long communityId, String error, int status) {
-        return frames.page(communityId, "工作人员与权限", "staff").chain(frame -> staff.inCommunity(communityId)
+        return frames.page(communityId, msg().staff_title(), "staff").chain(frame -> staff.inCommunity(communityId)
                 .chain(members -> communities.grids(communityId).chain(grids -> communities.buildings(communityId)
                         .map(buildings -> Response.status(status).entity(Templates.staff(frame,
                                 members.stream().map(s -> new Member(s.id, s.username, s.displayName)).toList(),
