@@ -1,5 +1,6 @@
 package org.linli.bot;
 
+import org.linli.community.InviteService;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
@@ -152,14 +153,15 @@ public class ScriptedConversations implements Conversations {
     /**
      * A parametric QR code (an invite card): the SCAN event's key, or the subscribe event's {@code qrscene_} key, is
      * the scene. It answers the first step of the {@code invite-scan} flow (the invite code of 绑定), which goes on
-     * from its second step, so the resident types no code. A scene the step would not accept starts nothing here.
+     * from its second step, so the resident types no code. Other scenes (not shaped like an invite code, or not
+     * accepted by the step) start nothing here.
      */
     private Optional<Uni<Turn>> scanned(BotScripts s, IncomingMessage m) {
         String key = m.eventKey() == null ? "" : m.eventKey().strip();
         String scene = m.kind() == IncomingMessage.Kind.SUBSCRIBE
                 ? (key.startsWith("qrscene_") ? key.substring("qrscene_".length()) : "") : key;
         Optional<Flow> flow = s.byEvent("invite-scan");
-        if (scene.isEmpty() || flow.isEmpty() || flow.get().steps().isEmpty()) {
+        if (!InviteService.looksLikeCode(scene) || flow.isEmpty() || flow.get().steps().isEmpty()) {
             return Optional.empty();
         }
         Step first = flow.get().steps().get(0);
