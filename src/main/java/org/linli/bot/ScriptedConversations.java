@@ -1,5 +1,6 @@
 package org.linli.bot;
 
+import org.linli.community.InviteService;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
@@ -115,8 +116,9 @@ public class ScriptedConversations implements Conversations {
         Flow flow = state == null ? null : s.flow(state.flow()).orElseThrow();
         Step step = state == null ? null : flow.step(state.step()).orElseThrow();
         return switch (m.kind()) {
-            case SUBSCRIBE -> startOr(s, s.byEvent("subscribe"), m, state);
-            case SCAN -> startOr(s, s.byEvent("scan").or(() -> s.byEvent("subscribe")), m, state);
+            case SUBSCRIBE, SCAN -> scanned(s, m).orElseGet(() -> m.kind() == IncomingMessage.Kind.SUBSCRIBE
+                    ? startOr(s, s.byEvent("subscribe"), m, state)
+                    : startOr(s, s.byEvent("scan").or(() -> s.byEvent("subscribe")), m, state));
             case MENU_CLICK -> startOr(s, s.byMenuKey(m.eventKey()), m, state);
             case TEXT, VOICE -> text(s, flow, step, state, m);
             case IMAGE, LOCATION -> step != null ? answer(s, flow, step, state, m)
@@ -146,6 +148,35 @@ public class ScriptedConversations implements Conversations {
         Map<String, Object> data = new HashMap<>(s.texts().defaults());
         data.put("text", m.text().strip());
         return keep(reply(s.texts().reply(Texts.FALLBACK), data), null);
+    }
+
+    /**
+     * A parametric QR code (an invite card): the SCAN event's key, or the subscribe event's {@code qrscene_} key, is
+     * the scene. It answers the first step of the {@code invite-scan} flow (the invite code of 绑定), which goes on
+     * from its second step, so the resident types no code. Other scenes (not shaped like an invite code, or not
+     * accepted by the step) start nothing here.
+     */
+    private Optional<Uni<Turn>> scanned(BotScripts s, IncomingMessage m) {
+        String key = m.eventKey() == null ? "" : m.eventKey().strip();
+        String scene = m.kind() == IncomingMessage.Kind.SUBSCRIBE
+                ? (key.startsWith("qrscene_") ? key.substring("qrscene_".length()) : "") : key;
+        Optional<Flow> flow = s.byEvent("invite-scan");
+        if (!InviteService.looksLikeCode(scene) || flow.isEmpty() || flow.get().steps().isEmpty()) {
+            return Optional.empty();
+        }
+        Step first = flow.get().steps().get(0);
+        IncomingMessage typed = new IncomingMessage(m.openid(), IncomingMessage.Kind.TEXT, scene, null, null, null,
+                null, m.receivedAt());
+        if (!(StepInput.evaluate(first, typed, s.texts()) instanceof StepInput.Accepted)) {
+            return Optional.empty();
+        }
+        return Optional.of(admitted(s, flow.get(), m.openid()).chain(refusal -> {
+            if (refusal != null) {
+                return keep(refusal, null);
+            }
+            ConversationState state = ConversationState.start(flow.get().id(), first.id(), UUID.randomUUID().toString());
+            return answer(s, flow.get(), first, state, typed);
+        }));
     }
 
     /** Starts the flow of an event or menu key; a key no flow answers (an old menu) keeps any flow going. */

@@ -46,6 +46,25 @@ public class HouseholdService {
         }));
     }
 
+    /** 404 when the building is not in the community, 403 when it is outside the staff member's reach. */
+    public Uni<Void> requireInReach(long communityId, long buildingId, Reach reach) {
+        return Panache.withSession(() -> Building.<Building>find("id = ?1 and communityId = ?2", buildingId, communityId)
+                        .firstResult())
+                .onItem().ifNull().failWith(() -> Problem.notFound("BUILDING_NOT_FOUND"))
+                .invoke(b -> {
+                    if (!ReachHql.covers(reach, b)) {
+                        throw Problem.forbidden("FORBIDDEN");
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /** The buildings of the community in the staff member's reach, by name. */
+    public Uni<List<Building>> visibleBuildings(long communityId, Reach reach) {
+        return Panache.withSession(() -> Building.<Building>list("communityId = ?1 order by length(name), name", communityId))
+                .map(all -> all.stream().filter(b -> ReachHql.covers(reach, b)).toList());
+    }
+
     /** The household with its unit and building, or HOUSEHOLD_NOT_FOUND when it is not in that community. */
     public Uni<Located> locate(long communityId, long householdId) {
         return Panache.getSession().chain(s -> s.createSelectionQuery(

@@ -143,6 +143,13 @@ public class InviteService {
         }
     }
 
+    /** True when a text has the shape of an invite code (8 symbols of the code alphabet, dash or spaces allowed). */
+    public static boolean looksLikeCode(String text) {
+        String code = text == null ? "" : InviteCodes.normalize(text);
+        return code.length() == InviteCodes.LENGTH
+                && code.chars().allMatch(c -> InviteCodes.ALPHABET.indexOf(c) >= 0);
+    }
+
     private static void requireCovered(Reach scope, Building building) {
         if (!ReachHql.covers(scope, building)) {
             throw Problem.forbidden("FORBIDDEN");

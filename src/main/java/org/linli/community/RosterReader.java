@@ -93,19 +93,28 @@ final class RosterReader {
         return new RosterReader(phones, maxRows).rows(RosterEncoding.decode(body));
     }
 
+    /** Rows already split into cells (an .xlsx sheet); record i is spreadsheet row i + 1. */
+    static List<RosterRow> read(List<Csv.Record> records, PhoneNumbers phones, int maxRows) {
+        java.util.Iterator<Csv.Record> each = records.iterator();
+        return new RosterReader(phones, maxRows).rows(() -> each.hasNext() ? each.next() : null);
+    }
+
     private List<RosterRow> rows(String text) {
         try {
-            return rows(Csv.reader(text));
+            return rows(Csv.reader(text)::next);
         } catch (Csv.Malformed e) {
             throw Problem.badRequest("ROSTER_MALFORMED", String.valueOf(e.line));
         }
     }
 
-    /** Records are read one at a time: only the header search is buffered, and reading stops past the limit. */
-    private List<RosterRow> rows(Csv csv) {
+    /**
+     * Records are read one at a time ({@code csv} answers null at the end): only the header search is buffered, and
+     * reading stops past the limit.
+     */
+    private List<RosterRow> rows(java.util.function.Supplier<Csv.Record> csv) {
         List<Csv.Record> head = new ArrayList<>();
-        for (Csv.Record r = head.size() < HEADER_SEARCH ? csv.next() : null; r != null;
-             r = head.size() < HEADER_SEARCH ? csv.next() : null) {
+        for (Csv.Record r = head.size() < HEADER_SEARCH ? csv.get() : null; r != null;
+             r = head.size() < HEADER_SEARCH ? csv.get() : null) {
             head.add(r);
         }
         int header = findHeader(head);
@@ -113,8 +122,8 @@ final class RosterReader {
         int dataRows = 0;
         int line = header + 1;
         java.util.Iterator<Csv.Record> buffered = head.subList(header + 1, head.size()).iterator();
-        for (Csv.Record record = buffered.hasNext() ? buffered.next() : csv.next(); record != null;
-             record = buffered.hasNext() ? buffered.next() : csv.next()) {
+        for (Csv.Record record = buffered.hasNext() ? buffered.next() : csv.get(); record != null;
+             record = buffered.hasNext() ? buffered.next() : csv.get()) {
             line++;
             if (record.isBlank()) {
                 continue;

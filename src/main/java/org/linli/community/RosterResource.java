@@ -37,4 +37,15 @@ public class RosterResource {
         long staffId = caller.requireStaff().id();
         return roster.importRoster(communityId, staffId, body == null ? new byte[0] : body, dryRun);
     }
+
+    @POST
+    @Path("/xlsx")
+    @PermissionsAllowed(Access.COMMUNITY_MANAGE)
+    @Consumes(MediaType.WILDCARD) // the workbook is recognised by its bytes, whatever the client calls it
+    @Operation(summary = "Import the household roster from an Excel workbook (.xlsx, first sheet); same rules as CSV")
+    public Uni<RosterService.Report> uploadXlsx(@PathParam("communityId") long communityId,
+                                               @QueryParam("dryRun") boolean dryRun, byte[] body) {
+        long staffId = caller.requireStaff().id();
+        return roster.importXlsx(communityId, staffId, body == null ? new byte[0] : body, dryRun);
+    }
 }

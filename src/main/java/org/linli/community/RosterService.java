@@ -43,20 +43,43 @@ public class RosterService {
      * of being abandoned with the lock held.
      */
     public Uni<Report> importRoster(long communityId, long staffId, byte[] body, boolean dryRun) {
-        AtomicBoolean abandoned = new AtomicBoolean();
-        Uni<Report> work = workers.call(() -> RosterReader.read(body, phones, config.maxRows()))
-                .chain(rows -> Panache.withTransaction(() -> timeouts()
+        return abortable(abandoned -> workers.call(() -> RosterReader.read(body, phones, config.maxRows()))
+                .chain(rows -> write(communityId, staffId, rows, dryRun, abandoned)));
+    }
+
+    /** The same import from an Excel workbook (.xlsx): its first sheet, read cell by cell, then the same checks. */
+    public Uni<Report> importXlsx(long communityId, long staffId, byte[] body, boolean dryRun) {
+        return abortable(abandoned -> workers.call(() -> RosterReader.read(XlsxRoster.records(body), phones,
+                        config.maxRows()))
+                .chain(rows -> write(communityId, staffId, rows, dryRun, abandoned)));
+    }
+
+    /** True when the upload is a zip archive (an .xlsx), whatever its content type says. */
+    public static boolean looksLikeXlsx(byte[] body) {
+        return XlsxRoster.looksLikeXlsx(body);
+    }
+
+    private Uni<Report> write(long communityId, long staffId, java.util.List<RosterRow> rows, boolean dryRun,
+                              AtomicBoolean abandoned) {
+        return Panache.withTransaction(() -> timeouts()
                         .chain(() -> Community.<Community>findById(communityId, LockModeType.PESSIMISTIC_WRITE))
                         .onItem().ifNull().failWith(() -> Problem.notFound("COMMUNITY_NOT_FOUND"))
                         .chain(() -> new RosterImport(communityId, staffId, OffsetDateTime.now(clock), abandoned::get).apply(rows))
                         .call(report -> dryRun
                                 ? Panache.currentTransaction().invoke(tx -> tx.markForRollback())
-                                : Uni.createFrom().voidItem())))
+                                : Uni.createFrom().voidItem()))
                 .map(report -> dryRun ? report.asDryRun() : report);
-        // A cancelled subscription (client gone) would abandon the transaction mid-flight; instead it keeps running,
-        // sees the flag at the next row, fails and rolls back.
+    }
+
+    /**
+     * A cancelled subscription (client gone) would abandon the transaction mid-flight; instead the import keeps
+     * running, sees the flag at the next row, fails and rolls back.
+     */
+    private static Uni<Report> abortable(java.util.function.Function<AtomicBoolean, Uni<Report>> work) {
+        AtomicBoolean abandoned = new AtomicBoolean();
+        Uni<Report> running = work.apply(abandoned);
         return Uni.createFrom().emitter(emitter -> {
-            work.subscribe().with(emitter::complete, emitter::fail);
+            running.subscribe().with(emitter::complete, emitter::fail);
             emitter.onTermination(() -> abandoned.set(true));
         });
     }

@@ -36,6 +36,19 @@ public class AuthService {
     }
 
     public Uni<Login> staffLogin(String username, String password) {
+        return staffLogin(username, password, sessions::open);
+    }
+
+    /**
+     * The same login (lock-out included) for the web console: the session is a console cookie session
+     * ({@link SessionStore#openConsole}), which is no bearer token.
+     */
+    public Uni<Login> consoleLogin(String username, String password) {
+        return staffLogin(username, password, sessions::openConsole);
+    }
+
+    private Uni<Login> staffLogin(String username, String password,
+                                  java.util.function.Function<Caller, Uni<String>> opener) {
         return throttle.admit(username)
                 .invoke(admitted -> {
                     if (!admitted) {
@@ -46,7 +59,7 @@ public class AuthService {
                 .chain(found -> hasher.matches(password, found == null ? null : found.account().passwordHash)
                         // Not checked at all (the password pool is full): the attempt does not count.
                         .onFailure(PasswordHasher::isBusy).call(() -> throttle.refund(username))
-                        .chain(ok -> ok ? succeed(found) : fail(username)));
+                        .chain(ok -> ok ? succeed(found, opener) : fail(username)));
     }
 
     private record Found(StaffAccount account, List<Grant> grants) {
@@ -58,13 +71,13 @@ public class AuthService {
                 : staff.grantsOf(account.id).map(grants -> new Found(account, grants))));
     }
 
-    private Uni<Login> succeed(Found found) {
+    private Uni<Login> succeed(Found found, java.util.function.Function<Caller, Uni<String>> opener) {
         if (!found.account().enabled) {
             return Uni.createFrom().failure(Problem.forbidden("ACCOUNT_DISABLED"));
         }
         Caller caller = Caller.staff(found.account().id, found.account().displayName, found.grants());
         return throttle.reset(found.account().username)
-                .chain(() -> sessions.open(caller))
+                .chain(() -> opener.apply(caller))
                 .map(token -> new Login(token, caller));
     }
 

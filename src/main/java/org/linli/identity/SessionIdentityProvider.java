@@ -36,7 +36,8 @@ public class SessionIdentityProvider implements IdentityProvider<TokenAuthentica
                 .map(SessionIdentities::of);
     }
 
-    private Uni<Caller> callerOf(Session session) {
+    /** The caller a session stands for, with grants and account status read now; also the console's. */
+    Uni<Caller> callerOf(Session session) {
         if (session.kind() == Caller.Kind.RESIDENT) {
             return Uni.createFrom().item(Caller.resident(session.id()));
         }

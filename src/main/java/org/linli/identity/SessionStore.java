@@ -26,6 +26,8 @@ import java.util.Optional;
 public class SessionStore {
 
     private static final String PREFIX = "linli:session:";
+    /** The web console's cookie sessions: same lifetimes, another namespace, so a cookie is no bearer token. */
+    private static final String CONSOLE_PREFIX = "linli:console-session:";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ReactiveValueCommands<String, String> values;
@@ -43,16 +45,32 @@ public class SessionStore {
     }
 
     public Uni<String> open(Caller caller) {
+        return open(PREFIX, caller);
+    }
+
+    public Uni<String> openConsole(Caller caller) {
+        return open(CONSOLE_PREFIX, caller);
+    }
+
+    private Uni<String> open(String prefix, Caller caller) {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         Session session = new Session(caller.kind(), caller.id(), clock.instant());
-        return values.setex(key(token), config.sessionTtl().toSeconds(), write(session)).replaceWith(token);
+        return values.setex(key(prefix, token), config.sessionTtl().toSeconds(), write(session)).replaceWith(token);
     }
 
     /** The token's session, sliding its idle TTL; empty when unknown, idle too long or older than the max age. */
     Uni<Optional<Session>> find(String token) {
-        String key = key(token);
+        return find(PREFIX, token);
+    }
+
+    Uni<Optional<Session>> findConsole(String token) {
+        return find(CONSOLE_PREFIX, token);
+    }
+
+    private Uni<Optional<Session>> find(String prefix, String token) {
+        String key = key(prefix, token);
         return values.getex(key, new GetExArgs().ex(config.sessionTtl()))
                 .chain(stored -> {
                     Optional<Session> session = Optional.ofNullable(stored).flatMap(this::read);
@@ -69,10 +87,18 @@ public class SessionStore {
         return redis.key().del(key(token)).replaceWithVoid();
     }
 
+    public Uni<Void> closeConsole(String token) {
+        return redis.key().del(key(CONSOLE_PREFIX, token)).replaceWithVoid();
+    }
+
     static String key(String token) {
+        return key(PREFIX, token);
+    }
+
+    private static String key(String prefix, String token) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return PREFIX + HexFormat.of().formatHex(digest);
+            return prefix + HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -43,7 +43,8 @@ final class FakeEndpoints {
         Map.entry(WechatPaths.MSG_SEC_CHECK, new Route(this::accessToken, this::msgSecCheck)),
         Map.entry(WechatPaths.MENU_CREATE, new Route(this::accessToken, this::menuCreate)),
         Map.entry(WechatPaths.MENU_GET, new Route(this::accessToken, this::menuGet)),
-        Map.entry(WechatPaths.MENU_DELETE, new Route(this::accessToken, this::menuDelete)));
+        Map.entry(WechatPaths.MENU_DELETE, new Route(this::accessToken, this::menuDelete)),
+        Map.entry(WechatPaths.QRCODE_CREATE, new Route(this::accessToken, this::qrcodeCreate)));
     reset();
   }
 
@@ -247,5 +248,27 @@ final class FakeEndpoints {
 
   private static String nonNull(String s) {
     return s == null ? "" : s;
+  }
+
+  // ---- parametric QR codes (the scene comes back in the SCAN / subscribe event as EventKey)
+
+  private FakeReply qrcodeCreate(FakeExchange ex) {
+    JsonObject scene = ex.json == null ? null : ex.json.getJsonObject("action_info", new JsonObject())
+        .getJsonObject("scene", new JsonObject());
+    String action = ex.json == null ? null : ex.json.getString("action_name");
+    if (scene == null || action == null) {
+      return FakeReply.error(WechatErrors.DATA_FORMAT_ERROR);
+    }
+    String value = scene.containsKey("scene_str") ? scene.getString("scene_str") : String.valueOf(scene.getValue("scene_id"));
+    boolean temporary = action.startsWith("QR_") && !action.contains("LIMIT");
+    int expire = temporary ? ex.json.getInteger("expire_seconds", 30) : 0;
+    String ticket = "fake-ticket-" + java.util.Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    JsonObject answer = new JsonObject().put("ticket", ticket)
+        .put("url", "http://weixin.qq.com/q/fake-" + value);
+    if (temporary) {
+      answer.put("expire_seconds", expire);
+    }
+    return FakeReply.ok(answer);
   }
 }

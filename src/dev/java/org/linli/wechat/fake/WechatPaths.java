@@ -14,6 +14,7 @@ public final class WechatPaths {
   public static final String MENU_CREATE = "/cgi-bin/menu/create";
   public static final String MENU_GET = "/cgi-bin/menu/get";
   public static final String MENU_DELETE = "/cgi-bin/menu/delete";
+  public static final String QRCODE_CREATE = "/cgi-bin/qrcode/create";
 
   private WechatPaths() {
   }

@@ -1,0 +1,64 @@
+package org.linli.console;
+
+import io.quarkus.qute.i18n.MessageBundles;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.Cookie;
+import jakarta.enterprise.context.RequestScoped;
+import org.linli.community.CommunityService;
+import org.linli.identity.Caller;
+import org.linli.identity.ConsoleCookieMechanism;
+import org.linli.identity.CurrentCaller;
+import org.linli.identity.Reach;
+import org.linli.identity.Role;
+
+import java.util.Set;
+
+/**
+ * The page frame of a console page. Who may open a page is declared on its endpoint (as on the REST API); this
+ * only reads the caller, their reach and the session's CSRF token.
+ */
+@RequestScoped
+class ConsoleFrames {
+
+    private static final Set<Role> MANAGE = Set.of(Role.ADMIN, Role.COMMITTEE);
+    private static final Set<Role> INVITE = Set.of(Role.ADMIN, Role.COMMITTEE, Role.BUILDING_LEADER);
+
+    private final CurrentCaller caller;
+    private final CurrentVertxRequest request;
+    private final CommunityService communities;
+
+    ConsoleFrames(CurrentCaller caller, CurrentVertxRequest request, CommunityService communities) {
+        this.caller = caller;
+        this.request = request;
+        this.communities = communities;
+    }
+
+    /** The console's texts (zh-CN) for Java code: page titles and export headers. */
+    static ConsoleMessages msg() {
+        return MessageBundles.get(ConsoleMessages.class);
+    }
+
+    Uni<Frame> page(long communityId, String title, String active) {
+        Caller c = caller.requireStaff();
+        return communities.find(communityId).map(community -> new Frame(title, c.name(), communityId, community.name,
+                csrf(), active, c.holds(communityId, MANAGE), c.holds(communityId, INVITE)));
+    }
+
+    Frame plain(String title) {
+        return new Frame(title, caller.requireStaff().name(), null, null, csrf(), "", false, false);
+    }
+
+    Caller caller() {
+        return caller.requireStaff();
+    }
+
+    Reach reach(long communityId) {
+        return caller.reachIn(communityId);
+    }
+
+    String csrf() {
+        Cookie cookie = request.getCurrent().request().getCookie(ConsoleCookieMechanism.COOKIE);
+        return ConsoleCsrf.tokenFor(cookie == null ? null : cookie.getValue());
+    }
+}

@@ -1,0 +1,436 @@
+package org.linli.console;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Every text of the console, in Chinese (the bundle's default locale); templates use {@code {msg:key}}. Problem
+ * details still come from messages/problems.properties.
+ */
+@MessageBundle(value = "msg", locale = "zh-CN")
+public interface ConsoleMessages {
+
+    @Message("邻里说事 · 居委会工作台")
+    String app_name();
+
+    @Message("跳到正文")
+    String skip_to_content();
+
+    @Message("主导航")
+    String nav_label();
+
+    @Message("工作台")
+    String nav_dashboard();
+
+    @Message("房屋")
+    String nav_households();
+
+    @Message("名册导入")
+    String nav_roster();
+
+    @Message("绑定审核")
+    String nav_memberships();
+
+    @Message("邀请卡")
+    String nav_invites();
+
+    @Message("通知公告")
+    String nav_notices();
+
+    @Message("工作人员")
+    String nav_staff();
+
+    @Message("投递失败")
+    String nav_dead_letters();
+
+    @Message("切换社区")
+    String nav_communities();
+
+    @Message("退出登录")
+    String logout();
+
+    @Message("当前用户：{name}")
+    String logged_in_as(String name);
+
+    // --- login
+    @Message("登录工作台")
+    String login_title();
+
+    @Message("用户名")
+    String login_username();
+
+    @Message("密码")
+    String login_password();
+
+    @Message("登录")
+    String login_submit();
+
+    @Message("已退出登录。")
+    String logged_out();
+
+    // --- communities and dashboard
+    @Message("选择社区")
+    String communities_title();
+
+    @Message("您还没有任何社区的权限，请联系社区管理员。")
+    String communities_none();
+
+    @Message("待审核的绑定申请")
+    String dash_pending_claims();
+
+    @Message("推送健康")
+    String dash_push_health();
+
+    @Message("投递失败（待处理）")
+    String dash_dead_letters();
+
+    @Message("暂停中的渠道")
+    String dash_paused_channels();
+
+    @Message("无")
+    String none();
+
+    @Message("{channel}，暂停至 {until}")
+    String dash_paused_until(String channel, String until);
+
+    @Message("房屋总数")
+    String dash_households();
+
+    @Message("已认证居民")
+    String dash_verified_residents();
+
+    @Message("去审核")
+    String dash_review();
+
+    @Message("去处理")
+    String dash_handle();
+
+    // --- households
+    @Message("楼栋")
+    String col_building();
+
+    @Message("单元")
+    String col_unit();
+
+    @Message("房号")
+    String col_room();
+
+    @Message("面积（㎡）")
+    String col_area();
+
+    @Message("已认证")
+    String col_verified();
+
+    @Message("待审核")
+    String col_pending();
+
+    @Message("全部楼栋")
+    String all_buildings();
+
+    @Message("筛选")
+    String filter();
+
+    @Message("导出 Excel")
+    String export_xlsx();
+
+    @Message("导出 CSV")
+    String export_csv();
+
+    @Message("共 {total} 户，第 {page} / {pages} 页")
+    String pager(long total, int page, long pages);
+
+    @Message("上一页")
+    String prev_page();
+
+    @Message("下一页")
+    String next_page();
+
+    @Message("分页")
+    String pagination();
+
+    @Message("没有符合条件的记录。")
+    String empty();
+
+    // --- roster
+    @Message("导入业主名册")
+    String roster_title();
+
+    @Message("支持 Excel（.xlsx）和 CSV（UTF-8 或 GBK）。必需列：楼栋、单元、房号、面积、业主姓名、电话；可选：面积来源、网格。任一行有问题时整份名册都不导入。")
+    String roster_help();
+
+    @Message("名册文件")
+    String roster_file();
+
+    @Message("只检查，不导入")
+    String roster_dry_run();
+
+    @Message("上传")
+    String roster_submit();
+
+    @Message("共 {rows} 行：新建 {created} 户，更新 {updated} 户，未变 {unchanged} 户，新建业主 {owners} 人。")
+    String roster_done(int rows, int created, int updated, int unchanged, int owners);
+
+    @Message("检查通过（未写入）：")
+    String roster_dry_run_ok();
+
+    @Message("导入完成：")
+    String roster_imported();
+
+    @Message("行")
+    String col_row();
+
+    @Message("列")
+    String col_column();
+
+    @Message("问题")
+    String col_problem();
+
+    @Message("请按下表修改后重新上传：")
+    String roster_fix();
+
+    // --- memberships
+    @Message("居民绑定审核")
+    String memberships_title();
+
+    @Message("申请人")
+    String col_claimant();
+
+    @Message("电话")
+    String col_phone();
+
+    @Message("身份")
+    String col_role();
+
+    @Message("申请时间")
+    String col_created();
+
+    @Message("操作")
+    String col_actions();
+
+    @Message("通过")
+    String approve();
+
+    @Message("驳回")
+    String reject();
+
+    @Message("已通过")
+    String approved();
+
+    @Message("已驳回")
+    String rejected();
+
+    // --- invites
+    @Message("邀请卡")
+    String invites_title();
+
+    @Message("为所选楼栋的每户生成新的邀请码（旧码作废），打印成 A4 卡片。居民用微信扫描卡片上的二维码即可申请绑定。")
+    String invites_help();
+
+    @Message("生成并打印")
+    String invites_issue();
+
+    @Message("打印")
+    String print();
+
+    @Message("邀请码")
+    String invite_code();
+
+    @Message("微信扫码绑定房屋，或在公众号发送“绑定”后输入邀请码。有效期至 {until}。")
+    String invite_card_hint(String until);
+
+    @Message("{building}的邀请卡")
+    String invites_sheet_title(String building);
+
+    // --- notices
+    @Message("通知公告")
+    String notices_title();
+
+    @Message("发布新通知")
+    String notice_new();
+
+    @Message("标题")
+    String notice_title_label();
+
+    @Message("正文")
+    String notice_body();
+
+    @Message("格式")
+    String notice_format();
+
+    @Message("纯文本")
+    String format_plain();
+
+    @Message("Markdown（# 标题、- 列表、**加粗**、[链接](https://…)）")
+    String format_markdown();
+
+    @Message("分类")
+    String notice_category();
+
+    @Message("紧急")
+    String notice_urgent();
+
+    @Message("需要居民确认已读")
+    String notice_requires_ack();
+
+    @Message("范围")
+    String notice_scope();
+
+    @Message("全社区")
+    String scope_community();
+
+    @Message("按网格")
+    String scope_grids();
+
+    @Message("按楼栋")
+    String scope_buildings();
+
+    @Message("网格")
+    String grids();
+
+    @Message("发布时间（留空为立即发布）")
+    String notice_publish_at();
+
+    @Message("截止时间（可不填）")
+    String notice_expires_at();
+
+    @Message("预览")
+    String preview();
+
+    @Message("发布")
+    String publish();
+
+    @Message("状态")
+    String col_status();
+
+    @Message("发布时间")
+    String col_publish_at();
+
+    @Message("户数")
+    String col_households();
+
+    @Message("版本")
+    String col_version();
+
+    @Message("阅读统计")
+    String notice_stats();
+
+    @Message("覆盖户数")
+    String stat_households();
+
+    @Message("居民人数")
+    String stat_residents();
+
+    @Message("已读人数")
+    String stat_read();
+
+    @Message("已确认人数")
+    String stat_acked();
+
+    @Message("未读户数")
+    String stat_unread();
+
+    @Message("已送达")
+    String stat_delivered();
+
+    @Message("待发送")
+    String stat_pending();
+
+    @Message("发送失败")
+    String stat_failed();
+
+    @Message("未读房屋")
+    String notice_unread();
+
+    @Message("住户数")
+    String col_residents();
+
+    @Message("历史版本")
+    String notice_versions();
+
+    @Message("修改时间")
+    String col_edited_at();
+
+    @Message("撤回")
+    String withdraw();
+
+    @Message("确定撤回这条通知吗？居民将看不到它，未发送的提醒也会取消。")
+    String withdraw_confirm();
+
+    @Message("通知已发布，正在提醒 {recipients} 位居民。")
+    String notice_published(String recipients);
+
+    // --- staff
+    @Message("工作人员与权限")
+    String staff_title();
+
+    @Message("姓名")
+    String col_name();
+
+    @Message("角色")
+    String col_grant();
+
+    @Message("添加工作人员")
+    String staff_add();
+
+    @Message("初始密码（至少 8 位）")
+    String staff_password();
+
+    @Message("负责网格（网格员）")
+    String staff_grid();
+
+    @Message("负责楼栋（楼栋长）")
+    String staff_building();
+
+    @Message("不限")
+    String not_narrowed();
+
+    @Message("添加")
+    String add();
+
+    @Message("{#when role}{#is ADMIN}社区管理员{#is COMMITTEE}居委会成员{#is GRID_WORKER}网格员{#is BUILDING_LEADER}楼栋长{/when}")
+    String staff_role(org.linli.identity.Role role);
+
+    @Message("{#when role}{#is OWNER}业主{#is CO_OWNER}共有人{#is TENANT}租户{#is FAMILY}家庭成员{/when}")
+    String membership_role(org.linli.community.MembershipRole role);
+
+    // --- dead letters
+    @Message("投递失败的消息")
+    String dead_title();
+
+    @Message("消息")
+    String col_message();
+
+    @Message("居民编号")
+    String col_resident();
+
+    @Message("渠道")
+    String col_channel();
+
+    @Message("错误码")
+    String col_errcode();
+
+    @Message("失败次数")
+    String col_failures();
+
+    @Message("时间")
+    String col_at();
+
+    @Message("重新投递")
+    String redrive();
+
+    @Message("全部重新投递")
+    String redrive_all();
+
+    @Message("已重新排队 {count} 条。")
+    String redriven(Integer count);
+
+    @Message("邀请码 {code} 的二维码")
+    String qr_label(String code);
+
+    // --- errors
+    @Message("出错了")
+    String error_title();
+
+    @Message("返回工作台")
+    String back_home();
+}
