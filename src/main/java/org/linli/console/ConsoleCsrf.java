@@ -31,6 +31,7 @@ public class ConsoleCsrf {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @ServerRequestFilter
+    @CsrfChecked
     @WithFormRead
     public Uni<Response> check(ResteasyReactiveContainerRequestContext request) {
         String path = request.getUriInfo().getPath();

@@ -20,6 +20,7 @@ import java.net.URI;
 import java.util.List;
 
 /** Pushes the engine gave up on, and sending them again from the first channel (re-drive). */
+@CsrfChecked
 @Path("/console/c/{communityId}/dead-letters")
 @Produces(MediaType.TEXT_HTML)
 public class DeadLetterPages {

@@ -20,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** The community picker; one community goes straight to its dashboard ({@link DashboardPage}). */
+@CsrfChecked
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
 public class HomePages {

@@ -22,6 +22,7 @@ import org.linli.identity.Reach;
 import java.util.List;
 
 /** Households (paged, by building, within the caller's reach), their export, and the roster import. */
+@CsrfChecked
 @Path("/console/c/{communityId}/households")
 @Produces(MediaType.TEXT_HTML)
 public class HouseholdPages {
@@ -59,7 +60,7 @@ public class HouseholdPages {
     public Uni<TemplateInstance> list(@PathParam("communityId") long communityId, @QueryParam("building") Long building,
                                       @QueryParam("page") @DefaultValue("1") int page) {
         Reach reach = frames.reach(communityId);
-        int index = Math.max(0, page - 1);
+        int index = Math.min(Math.max(0, page - 1), Page.MAX_PAGE);
         return frames.page(communityId, msg().nav_households(), "households")
                 .call(() -> building == null ? Uni.createFrom().voidItem()
                         : households.requireInReach(communityId, building, reach))

@@ -32,6 +32,7 @@ import java.util.List;
  * Printable invite cards: one A4 sheet of cards per building, each with the household's new code and a QR code of
  * the Official Account whose scene is that code (scanning it binds the resident through the bot).
  */
+@CsrfChecked
 @Path("/console/c/{communityId}/invites")
 @Produces(MediaType.TEXT_HTML)
 public class InvitePages {

@@ -25,6 +25,7 @@ import org.linli.identity.SessionStore;
 import java.net.URI;
 
 /** The console's login form and logout. Login is the API's staff login, lock-out included. */
+@CsrfChecked
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
 public class LoginPage {

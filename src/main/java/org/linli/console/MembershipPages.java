@@ -1,5 +1,6 @@
 package org.linli.console;
 
+import org.linli.community.Page;
 import static org.linli.console.ConsoleFrames.msg;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -26,6 +27,7 @@ import java.util.List;
  * Review of household claims, narrowed to the grid worker's grids and the building leader's buildings by the
  * service, exactly as the API. With htmx a decision replaces its row; without, the page reloads.
  */
+@CsrfChecked
 @Path("/console/c/{communityId}/memberships")
 @Produces(MediaType.TEXT_HTML)
 public class MembershipPages {
@@ -52,7 +54,7 @@ public class MembershipPages {
                                          @QueryParam("page") @DefaultValue("1") int page) {
         return frames.page(communityId, msg().memberships_title(), "memberships")
                 .chain(frame -> memberships.claims(communityId, MembershipStatus.PENDING, frames.reach(communityId),
-                                Math.max(0, page - 1), HouseholdPages.PAGE_SIZE)
+                                Math.min(Math.max(0, page - 1), Page.MAX_PAGE), HouseholdPages.PAGE_SIZE)
                         .map(p -> Templates.memberships(frame, p.items(), HouseholdPages.Pager.of(p, ""))));
     }
 

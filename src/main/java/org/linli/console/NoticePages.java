@@ -1,5 +1,6 @@
 package org.linli.console;
 
+import org.linli.community.Page;
 import static org.linli.console.ConsoleFrames.msg;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -47,6 +48,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Notices: list, compose with preview and scope picker, detail with figures, unread households, versions. */
+@CsrfChecked
 @Path("/console/c/{communityId}/notices")
 @Produces(MediaType.TEXT_HTML)
 public class NoticePages {
@@ -101,7 +103,7 @@ public class NoticePages {
     public Uni<TemplateInstance> list(@PathParam("communityId") long communityId,
                                       @QueryParam("page") @DefaultValue("1") int page) {
         return frames.page(communityId, msg().notices_title(), "notices")
-                .chain(frame -> notices.list(communityId, frames.reach(communityId), null, Math.max(0, page - 1), 20)
+                .chain(frame -> notices.list(communityId, frames.reach(communityId), null, Math.min(Math.max(0, page - 1), Page.MAX_PAGE), 20)
                         .map(p -> Templates.notices(frame, p.items(), HouseholdPages.Pager.of(p, ""))));
     }
 

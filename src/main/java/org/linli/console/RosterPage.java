@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The roster import from Excel (.xlsx) or CSV, with the API's all-or-nothing rules and its per-row errors. */
+@CsrfChecked
 @Path("/console/c/{communityId}/roster")
 @Produces(MediaType.TEXT_HTML)
 public class RosterPage {

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Staff accounts of the community and new accounts with their grant (the same rules as the API). */
+@CsrfChecked
 @Path("/console/c/{communityId}/staff")
 @Produces(MediaType.TEXT_HTML)
 public class StaffPages {
