@@ -30,6 +30,10 @@ public interface ThreadConfig {
     @WithDefault("7")
     int ratingDays();
 
+    /** How often threads whose rating window ended are closed ({@code off} in tests, which run the pass). */
+    @WithDefault("10m")
+    String closeEvery();
+
     /** Reports that hide a thread or comment until staff review it. */
     @WithDefault("3")
     int reportsToHide();
