@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.linli.support.Eventually;
 import org.linli.support.LinliInfra;
 import org.linli.wechat.fake.FakeWechatServer;
 import org.linli.wechat.fake.WechatPaths;
@@ -173,14 +174,12 @@ class PushConcurrencyTest {
 
         PushEngine victim = replica("victim", recorder());
         Cancellable run = victim.drain().subscribe().with(r -> { }, e -> { });
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (world.statuses(ref).getOrDefault("SENT", 0L) < 500 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
+        Eventually.until("500 sent before the kill", Duration.ofSeconds(30),
+                () -> world.statuses(ref).getOrDefault("SENT", 0L) >= 500);
         run.cancel(); // kill -9: claimed rows keep their lease, answers in flight are never recorded
         long sentBeforeKill = world.statuses(ref).getOrDefault("SENT", 0L);
         assertTrue(sentBeforeKill >= 500 && sentBeforeKill < 2_000, "killed mid-way at " + sentBeforeKill);
-        Thread.sleep(300); // sends already on the wire finish
+        Eventually.until("sends already on the wire are answered", () -> wechat.answersWaiting() == 0);
 
         world.drain(); // the survivor takes what was never claimed
         expireLeases("victim");

@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.linli.support.Eventually;
 import org.linli.support.LinliInfra;
 import org.linli.wechat.fake.FakeWechatServer;
 import org.linli.wechat.fake.WechatPaths;
@@ -148,8 +149,8 @@ class PushErrorsTest {
         world.drain();
 
         assertEquals("SENT", world.status(ref, person.id()));
-        sleepUntil(Instant.now().plusMillis(1_500)); // the fake logs a call when it answers: 6 s after the first
-        assertEquals(2, wechat.calls(WechatPaths.TEMPLATE_SEND).size(), "sent twice (WeChat got the first one)");
+        // The fake logs a call when it answers, 6 s after the first arrived.
+        Eventually.until("WeChat answered both sends", () -> wechat.calls(WechatPaths.TEMPLATE_SEND).size() == 2);
         assertEquals(1, wechat.deliveriesTo(person.mpOpenid()).size(), "same client_msg_id: delivered once");
     }
 
@@ -179,10 +180,16 @@ class PushErrorsTest {
         assertEquals(20L, world.statuses(ref).get("PENDING"));
 
         wechat.clearRules();
-        sleepUntil(resume.plusMillis(1_100)); // linli.push.quota-pause is 2 s in tests; replicas re-read each second
-        world.makeDue(ref);
-        world.drain();
-        assertEquals(20L, world.statuses(ref).get("SENT"));
+        // linli.push.quota-pause is 2 s in tests and lives in Redis; until it ends a pass sends nothing.
+        boolean[] sentWhilePaused = {false};
+        Eventually.until("the channel resumed and all 20 were sent", () -> {
+            world.makeDue(ref);
+            world.drain();
+            long sent = world.statuses(ref).getOrDefault("SENT", 0L);
+            sentWhilePaused[0] |= sent > 0 && Instant.now().isBefore(resume);
+            return sent == 20L;
+        });
+        assertFalse(sentWhilePaused[0], "nothing is sent before the pause ends");
         assertEquals(0, world.count("SELECT count(*) FROM push_delivery d JOIN push_message m ON m.id = d.message_id"
                 + " WHERE m.source_ref = $1 AND d.failures > 0", Tuple.of(ref)), "a pause is not a failure");
     }
@@ -247,16 +254,5 @@ class PushErrorsTest {
         assertEquals("DEAD", row.getString("status"));
         assertEquals(8, row.getInteger("failures"));
         assertEquals(-1, row.getInteger("last_errcode"));
-    }
-
-    private static void sleepUntil(Instant instant) {
-        long millis = Duration.between(Instant.now(), instant).toMillis();
-        if (millis > 0) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -87,6 +88,7 @@ public final class FakeWechatServer {
   private final Vertx vertx;
   private final FakeAccounts accounts = new FakeAccounts();
   private final FakeRules rules = new FakeRules();
+  private final AtomicInteger waiting = new AtomicInteger();
   private final FakeDeliveries deliveries = new FakeDeliveries();
   private final FakeEndpoints endpoints = new FakeEndpoints(accounts, deliveries);
   private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
@@ -236,6 +238,11 @@ public final class FakeWechatServer {
   // ---- recorded calls
 
   /** All recorded calls, oldest first (at most the latest 10,000). */
+  /** Requests received whose answer still waits on a scripted latency. */
+  public int answersWaiting() {
+    return waiting.get();
+  }
+
   public List<Call> calls() {
     return List.copyOf(calls);
   }
@@ -319,7 +326,11 @@ public final class FakeWechatServer {
     if (delayMillis <= 0) {
       respond(req, ex, reply);
     } else {
-      vertx.setTimer(delayMillis, id -> respond(req, ex, reply));
+      waiting.incrementAndGet();
+      vertx.setTimer(delayMillis, id -> {
+        waiting.decrementAndGet();
+        respond(req, ex, reply);
+      });
     }
   }
 

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.linli.bot.OpenidLock;
 import org.linli.support.Api;
+import org.linli.support.Eventually;
 import org.linli.support.LinliInfra;
 import org.linli.support.WechatCallbacks;
 import org.linli.wechat.CustomerServiceWindow;
@@ -69,8 +70,9 @@ class MpLateReplyTest {
         // WeChat's retry after the reply exists gets it passively; no second kefu message.
         String retry = WechatCallbacks.postPlain(xml).then().statusCode(200).extract().asString();
         assertTrue(retry.equals("success") || WechatCallbacks.tag(retry, "Content").contains("说事"), retry);
-        Thread.sleep(300);
-        assertEquals(1, awaitKefu(wechat, openid).size());
+        // Whatever the retry set off has finished once the resident's lock is free again.
+        Eventually.until("the retry is handled", () -> !redis.key().exists(OpenidLock.PREFIX + openid));
+        assertEquals(1, kefu(wechat, openid).size());
     }
 
     @Test
@@ -103,17 +105,14 @@ class MpLateReplyTest {
         redis.key().del(OpenidLock.PREFIX + openid);
     }
 
-    private static List<FakeWechatServer.Call> awaitKefu(FakeWechatServer wechat, String openid)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        do {
-            List<FakeWechatServer.Call> calls = wechat.callsFor(openid).stream()
-                    .filter(c -> c.path().equals(WechatPaths.KEFU_SEND) && c.errcode() == 0).toList();
-            if (!calls.isEmpty()) {
-                return calls;
-            }
-            Thread.sleep(50);
-        } while (System.nanoTime() < deadline);
-        return List.of();
+    private static List<FakeWechatServer.Call> awaitKefu(FakeWechatServer wechat, String openid) {
+        Eventually.until("a kefu message reached " + openid, Duration.ofSeconds(10),
+                () -> !kefu(wechat, openid).isEmpty());
+        return kefu(wechat, openid);
+    }
+
+    private static List<FakeWechatServer.Call> kefu(FakeWechatServer wechat, String openid) {
+        return wechat.callsFor(openid).stream()
+                .filter(c -> c.path().equals(WechatPaths.KEFU_SEND) && c.errcode() == 0).toList();
     }
 }
