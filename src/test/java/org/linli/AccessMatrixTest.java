@@ -55,6 +55,8 @@ public class AccessMatrixTest {
             Map.entry("POST /api/v1/auth/logout", Rule.PUBLIC),
             Map.entry("GET /wechat/mp", Rule.PUBLIC),
             Map.entry("POST /wechat/mp", Rule.PUBLIC),
+            Map.entry("GET /wechat/mini", Rule.PUBLIC),
+            Map.entry("POST /wechat/mini", Rule.PUBLIC),
             Map.entry("GET /dev/chat", Rule.PUBLIC),
             Map.entry("POST /dev/chat/send", Rule.PUBLIC),
             Map.entry("GET /dev/chat/pushed", Rule.PUBLIC),

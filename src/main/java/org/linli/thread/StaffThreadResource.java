@@ -36,7 +36,7 @@ public class StaffThreadResource {
     public record Note(String note) {
     }
 
-    public record ModerationDecision(String decision, Long commentId, String reason) {
+    public record ModerationDecision(String decision, Long commentId, Long photoId, String reason) {
     }
 
     /** accept, reject, deliberate, start, resolve, close, transfer, merge, escalate. */
@@ -138,14 +138,20 @@ public class StaffThreadResource {
     @POST
     @Path("/{threadId}/moderation")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "RELEASE or REMOVE a held/hidden thread (commentId null) or comment; audited")
+    @Operation(summary = "RELEASE or REMOVE a held/hidden thread (commentId and photoId null), comment or photo; audited")
     public Uni<ThreadViews.Detail> moderate(@PathParam("communityId") long communityId,
                                             @PathParam("threadId") long threadId, ModerationDecision body) {
         Actor actor = actor(communityId);
         if (body == null) {
             throw Problem.badRequest("THREAD_MODERATION_UNKNOWN");
         }
-        return participation.moderate(communityId, threadId, actor, body.commentId(), body.decision(), body.reason())
+        if (body.commentId() != null && body.photoId() != null) {
+            throw Problem.badRequest("THREAD_MODERATION_UNKNOWN");
+        }
+        Uni<Void> moderation = body.photoId() != null
+                ? participation.moderatePhoto(communityId, threadId, actor, body.photoId(), body.decision(), body.reason())
+                : participation.moderate(communityId, threadId, actor, body.commentId(), body.decision(), body.reason());
+        return moderation
                 .chain(() -> queries.staffDetail(communityId, threadId, actor));
     }
 

@@ -34,6 +34,10 @@ public interface ThreadConfig {
     @WithDefault("10m")
     String closeEvery();
 
+    /** How often residents' unsent photos are handed to WeChat's image check ({@code off} in tests). */
+    @WithDefault("20s")
+    String photoCheckEvery();
+
     /** Reports that hide a thread or comment until staff review it. */
     @WithDefault("3")
     int reportsToHide();

@@ -272,4 +272,28 @@ public class ThreadParticipation {
                     + (reason == null ? "" : "：" + reason), true, now)).replaceWithVoid();
         }));
     }
+
+    /** A photo WeChat's check held, flagged or could not see: staff show it (RELEASE) or take it down (REMOVE). */
+    public Uni<Void> moderatePhoto(long communityId, long threadId, Actor actor, long photoId, String decision,
+                                   String reason) {
+        String to = switch (decision == null ? "" : decision) {
+            case "RELEASE" -> "PASS";
+            case "REMOVE" -> "REMOVED";
+            default -> throw Problem.badRequest("THREAD_MODERATION_UNKNOWN");
+        };
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return Panache.withTransaction(() -> ThreadWorkflow.load(communityId, threadId, actor).chain(t -> Sql.of(
+                        "update thread_photo set check_status = :s where id = :id and thread_id = :t")
+                .param("s", to).param("id", photoId).param("t", t.id).update().chain(n -> {
+                    if (n == 0) {
+                        throw Problem.notFound("THREAD_PHOTO_NOT_FOUND");
+                    }
+                    return Sql.of("insert into thread_moderation (thread_id, photo_id, staff_id, action, reason,"
+                                    + " created_at) values (:t, :p, :s, :a, :reason, cast(:now as timestamptz))")
+                            .param("t", t.id).param("p", photoId).param("s", actor.id()).param("a", decision)
+                            .param("reason", reason == null ? "" : reason).param("now", now).update();
+                }).chain(() -> timeline.record(t.id, actor, "PASS".equals(to) ? ThreadEventKind.RELEASED
+                        : ThreadEventKind.REMOVED, null, null, "图片 " + photoId
+                        + (reason == null ? "" : "：" + reason), true, now)).replaceWithVoid()));
+    }
 }

@@ -242,10 +242,12 @@ public class ThreadQueries {
     private Uni<ThreadViews.Detail> detail(ConsultationThread t, Long viewer, boolean staff) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         boolean mine = viewer != null && viewer.equals(t.residentId);
-        Uni<List<ThreadViews.Photo>> photos = Sql.of("select id, media_id, url, purpose, source_thread_id from"
-                        + " thread_photo where thread_id = :t order by id").param("t", t.id).rows()
+        // Others see a resident's photo only once WeChat's image check passed it (PhotoChecks).
+        Uni<List<ThreadViews.Photo>> photos = Sql.of("select id, media_id, url, purpose, source_thread_id, check_status"
+                        + " from thread_photo where thread_id = :t"
+                        + (staff || mine ? "" : " and check_status = 'PASS'") + " order by id").param("t", t.id).rows()
                 .map(rows -> rows.stream().map(r -> new ThreadViews.Photo(Sql.id(r[0]), (String) r[1], (String) r[2],
-                        (String) r[3], optId(r[4]))).toList());
+                        (String) r[3], optId(r[4]), (String) r[5])).toList());
         Uni<List<ThreadViews.Event>> events = ThreadEvent.<ThreadEvent>find(staff ? "threadId = ?1 order by at, id"
                         : "threadId = ?1 and internal = false order by at, id", t.id).list()
                 .map(list -> list.stream().map(e -> event(e, staff, viewer)).toList());

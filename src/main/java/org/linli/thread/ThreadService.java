@@ -166,8 +166,8 @@ public class ThreadService {
     private static Uni<Void> photosOf(long threadId, List<NewThread.Photo> photos, OffsetDateTime now) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (NewThread.Photo p : photos) {
-            chain = chain.chain(() -> Sql.of("insert into thread_photo (thread_id, media_id, url, created_at)"
-                            + " values (:t, nullif(:m, ''), nullif(:u, ''), cast(:at as timestamptz))")
+            chain = chain.chain(() -> Sql.of("insert into thread_photo (thread_id, media_id, url, check_status, created_at)"
+                            + " values (:t, nullif(:m, ''), nullif(:u, ''), 'PENDING', cast(:at as timestamptz))")
                     .param("t", threadId).param("m", blankToEmpty(p.mediaId())).param("u", blankToEmpty(p.url()))
                     .param("at", now).update().replaceWithVoid());
         }

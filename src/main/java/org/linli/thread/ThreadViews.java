@@ -9,7 +9,8 @@ public final class ThreadViews {
     private ThreadViews() {
     }
 
-    public record Photo(long id, String mediaId, String url, String purpose, Long fromThreadId) {
+    /** check: WeChat's image check (PENDING, PASS, REVIEW, RISKY, HELD, REMOVED); others see PASS photos only. */
+    public record Photo(long id, String mediaId, String url, String purpose, Long fromThreadId, String check) {
     }
 
     /** A timeline line. Residents see staff as role + display name only; actorId and internal notes are staff-only. */

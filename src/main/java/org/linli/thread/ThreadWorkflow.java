@@ -211,8 +211,9 @@ public class ThreadWorkflow {
                 .chain(() -> Sql.of("update thread_comment set thread_id = :into where thread_id = :dup")
                         .param("into", into.id).param("dup", dup.id).update())
                 .chain(() -> Sql.of("insert into thread_photo (thread_id, media_id, url, purpose, source_thread_id,"
-                                + " created_at) select :into, media_id, url, purpose, thread_id, created_at"
-                                + " from thread_photo where thread_id = :dup")
+                                + " check_status, check_trace_id, check_attempts, check_attempted_at, created_at)"
+                                + " select :into, media_id, url, purpose, thread_id, check_status, check_trace_id,"
+                                + " check_attempts, check_attempted_at, created_at from thread_photo where thread_id = :dup")
                         .param("into", into.id).param("dup", dup.id).update())
                 .chain(() -> timeline.record(into.id, actor, ThreadEventKind.MERGED_IN, into.status, into.status,
                         dup.refNo + " 已合并到本事项", false, now))

@@ -54,6 +54,15 @@ public interface WechatConfig {
         String appId();
 
         String secret();
+
+        /** Token of the Mini-Program's message push (消息推送); without it /wechat/mini refuses every call. */
+        Optional<String> token();
+
+        /** EncodingAESKey of the message push; empty: plain mode only. */
+        Optional<String> aesKey();
+
+        @WithDefault("PT5M")
+        Duration replayWindow();
     }
 
     interface Fake {

@@ -41,6 +41,7 @@ final class FakeEndpoints {
         Map.entry(WechatPaths.MP_SUBSCRIBE_SEND, new Route(this::accessToken, ex -> send(ex, true, true))),
         Map.entry(WechatPaths.MA_SUBSCRIBE_SEND, new Route(this::accessToken, ex -> send(ex, true, true))),
         Map.entry(WechatPaths.MSG_SEC_CHECK, new Route(this::accessToken, this::msgSecCheck)),
+        Map.entry(WechatPaths.MEDIA_CHECK_ASYNC, new Route(this::accessToken, this::mediaCheckAsync)),
         Map.entry(WechatPaths.MENU_CREATE, new Route(this::accessToken, this::menuCreate)),
         Map.entry(WechatPaths.MENU_GET, new Route(this::accessToken, this::menuGet)),
         Map.entry(WechatPaths.MENU_DELETE, new Route(this::accessToken, this::menuDelete)),
@@ -203,6 +204,27 @@ final class FakeEndpoints {
         .put("result", new JsonObject().put("suggest", suggest).put("label", label))
         .put("detail", detail)
         .put("trace_id", FakeAccounts.randomToken(12)));
+  }
+
+  /**
+   * Accepts an image for the asynchronous check and answers its trace_id; WeChat's verdict arrives later as a
+   * {@code wxa_media_check} event on the Mini-Program's message push URL (tests send that callback themselves).
+   */
+  private FakeReply mediaCheckAsync(FakeExchange ex) {
+    FakeReply malformed = requireJson(ex);
+    if (malformed != null) {
+      return malformed;
+    }
+    String url = ex.jsonString("media_url");
+    Integer type = ex.json.getValue("media_type") instanceof Number n ? n.intValue() : null;
+    if (url == null || url.isBlank() || type == null || type < 1 || type > 2
+        || !"2".equals(String.valueOf(ex.json.getValue("version")))) {
+      return FakeReply.error(WechatErrors.ARGUMENT_INVALID);
+    }
+    if (ex.openid == null) {
+      return FakeReply.error(WechatErrors.INVALID_OPENID);
+    }
+    return FakeReply.ok(new JsonObject().put("trace_id", FakeAccounts.randomToken(16)));
   }
 
   private FakeReply menuCreate(FakeExchange ex) {

@@ -11,6 +11,7 @@ public final class WechatPaths {
   public static final String MP_SUBSCRIBE_SEND = "/cgi-bin/message/subscribe/bizsend";
   public static final String MA_SUBSCRIBE_SEND = "/cgi-bin/message/subscribe/send";
   public static final String MSG_SEC_CHECK = "/wxa/msg_sec_check";
+  public static final String MEDIA_CHECK_ASYNC = "/wxa/media_check_async";
   public static final String MENU_CREATE = "/cgi-bin/menu/create";
   public static final String MENU_GET = "/cgi-bin/menu/get";
   public static final String MENU_DELETE = "/cgi-bin/menu/delete";

@@ -31,6 +31,7 @@ class CallbackBodyLimit {
 
     void install(@Observes Router router) {
         router.route(HttpMethod.POST, "/wechat/mp").order(ORDER).handler(this::read);
+        router.route(HttpMethod.POST, "/wechat/mini").order(ORDER).handler(this::read);
     }
 
     private void read(RoutingContext ctx) {
