@@ -67,6 +67,8 @@ public class AccessMatrixTest {
             Map.entry("POST /api/v1/me/push-consents", Rule.RESIDENT),
             Map.entry("GET /api/v1/me/push-inbox", Rule.RESIDENT),
             Map.entry("POST /api/v1/me/push-inbox/seen", Rule.RESIDENT),
+            Map.entry("GET /api/v1/me/reminder-settings", Rule.RESIDENT),
+            Map.entry("PUT /api/v1/me/reminder-settings", Rule.RESIDENT),
             Map.entry("GET /api/v1/notices", Rule.RESIDENT),
             Map.entry("GET /api/v1/notices/{noticeId}", Rule.RESIDENT),
             Map.entry("POST /api/v1/notices/{noticeId}/ack", Rule.RESIDENT),
@@ -98,6 +100,11 @@ public class AccessMatrixTest {
             Map.entry("GET /api/v1/communities/{communityId}/notices/{noticeId}/stats", Rule.COMMUNITY_STAFF),
             Map.entry("GET /api/v1/communities/{communityId}/notices/{noticeId}/unread-households", Rule.COMMUNITY_STAFF),
             Map.entry("GET /api/v1/communities/{communityId}/push/dead-letters", Rule.COMMUNITY_MANAGE),
+            Map.entry("GET /api/v1/communities/{communityId}/reminders", Rule.COMMUNITY_STAFF),
+            Map.entry("POST /api/v1/communities/{communityId}/reminders", Rule.COMMUNITY_STAFF),
+            Map.entry("GET /api/v1/communities/{communityId}/reminders/{reminderId}", Rule.COMMUNITY_STAFF),
+            Map.entry("POST /api/v1/communities/{communityId}/reminders/{reminderId}/cancel", Rule.COMMUNITY_STAFF),
+            Map.entry("PUT /api/v1/communities/{communityId}/reminders/{reminderId}/leads", Rule.COMMUNITY_MANAGE),
             Map.entry("POST /api/v1/communities/{communityId}/push/dead-letters/redrive", Rule.COMMUNITY_MANAGE),
             Map.entry("POST /api/v1/communities/{communityId}/push/dead-letters/{id}/redrive", Rule.COMMUNITY_MANAGE),
             // --- polls (org.linli.poll) ---
@@ -340,7 +347,7 @@ public class AccessMatrixTest {
     private Response send(Route route, String token) {
         Map<String, Object> values = new TreeMap<>();
         for (String name : List.of("householdId", "buildingId", "membershipId", "noticeId", "id", "pollId",
-                "threadId", "commentId")) {
+                "threadId", "commentId", "reminderId", "meetingId")) {
             values.put(name, NO_SUCH_ID);
         }
         values.put("action", "accept");

@@ -1,5 +1,6 @@
 package org.linli.notice;
 
+import org.linli.common.NativeSql;
 import org.linli.identity.Reach;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,14 +59,14 @@ class NoticeAudience {
                     : Uni.createFrom().failure(Problem.forbidden("NOTICE_SCOPE_FORBIDDEN"));
         }
         Set<Long> ids = scope.targetIds();
-        return Sql.of(targets(scope.kind())).param("community", communityId).param("ids", ids).rows()
+        return NativeSql.of(targets(scope.kind())).param("community", communityId).param("ids", ids).rows()
                 .invoke(rows -> {
                     if (rows.size() < ids.size()) {
                         throw Problem.badRequest("NOTICE_TARGET_NOT_FOUND", ids.size() - rows.size());
                     }
                     for (Object[] row : rows) {
-                        boolean covered = scope.kind() == ScopeKind.GRIDS ? reach.coversGrid(Sql.id(row[0]))
-                                : reach.coversBuilding(Sql.id(row[1]), row[2] == null ? null : Sql.id(row[2]));
+                        boolean covered = scope.kind() == ScopeKind.GRIDS ? reach.coversGrid(NativeSql.id(row[0]))
+                                : reach.coversBuilding(NativeSql.id(row[1]), row[2] == null ? null : NativeSql.id(row[2]));
                         if (!covered) {
                             throw Problem.forbidden("NOTICE_SCOPE_FORBIDDEN");
                         }
@@ -77,11 +78,11 @@ class NoticeAudience {
     /** Writes the chosen targets and the households they resolve to; 400 NOTICE_SCOPE_EMPTY when there are none. */
     Uni<Integer> freeze(Notice notice, NoticeScope scope) {
         Uni<Integer> targets = scope.kind() == ScopeKind.COMMUNITY ? Uni.createFrom().item(0)
-                : Sql.of("insert into notice_target (notice_id, target_id) select :notice, t.id from ("
+                : NativeSql.of("insert into notice_target (notice_id, target_id) select :notice, t.id from ("
                         + targets(scope.kind()) + ") as t (id, building_id, grid_id)")
                 .param("notice", notice.id).param("community", notice.communityId).param("ids", scope.targetIds())
                 .update();
-        Sql households = Sql.of("insert into notice_household (notice_id, household_id, community_id)"
+        NativeSql households = NativeSql.of("insert into notice_household (notice_id, household_id, community_id)"
                         + " select :notice, h.id, h.community_id" + ADDRESS
                         + " where h.community_id = :community and " + households(scope.kind()))
                 .param("notice", notice.id).param("community", notice.communityId);
@@ -97,28 +98,28 @@ class NoticeAudience {
 
     /** Residents with a VERIFIED membership in one of the notice's households, each once. */
     Uni<List<Long>> residents(long noticeId) {
-        return Sql.of("select distinct m.resident_id from notice_household nh join membership m"
+        return NativeSql.of("select distinct m.resident_id from notice_household nh join membership m"
                         + " on m.household_id = nh.household_id where nh.notice_id = :notice and m.status = 'VERIFIED'"
                         + " order by m.resident_id")
                 .param("notice", noticeId).column()
-                .map(ids -> ids.stream().map(Sql::id).toList());
+                .map(ids -> ids.stream().map(NativeSql::id).toList());
     }
 
     /** The chosen target ids, for showing the scope back to staff. */
     Uni<List<Long>> targets(long noticeId) {
-        return Sql.of("select target_id from notice_target where notice_id = :notice order by target_id")
+        return NativeSql.of("select target_id from notice_target where notice_id = :notice order by target_id")
                 .param("notice", noticeId).column()
-                .map(ids -> ids.stream().map(Sql::id).toList());
+                .map(ids -> ids.stream().map(NativeSql::id).toList());
     }
 
     Uni<Boolean> reaches(long noticeId, long residentId) {
-        return Sql.of("select count(*) from notice n where n.id = :notice and " + REACHES_RESIDENT)
+        return NativeSql.of("select count(*) from notice n where n.id = :notice and " + REACHES_RESIDENT)
                 .param("notice", noticeId).param("resident", residentId).number()
                 .map(count -> count > 0);
     }
 
     /** A condition true for notices (alias n) with at least one household in the staff member's reach. */
-    static String touches(Reach reach, Sql sql) {
+    static String touches(Reach reach, NativeSql sql) {
         if (reach.whole()) {
             return "true";
         }
@@ -128,7 +129,7 @@ class NoticeAudience {
     }
 
     /** A condition true for notices (alias n) whose every household is in reach: those the staff may change. */
-    static String within(Reach reach, Sql sql) {
+    static String within(Reach reach, NativeSql sql) {
         if (reach.whole()) {
             return "true";
         }

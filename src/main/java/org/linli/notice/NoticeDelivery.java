@@ -1,5 +1,6 @@
 package org.linli.notice;
 
+import org.linli.common.NativeSql;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.linli.push.DeliveryStatus;
@@ -39,7 +40,7 @@ class NoticeDelivery {
 
     /** Inside a Panache session (the notice_push ledger); the push figures are read beside it. */
     Uni<Figures> figures(long noticeId) {
-        return Sql.of("select count(*), coalesce(sum(recipients), 0), coalesce(sum(queued), 0) from notice_push"
+        return NativeSql.of("select count(*), coalesce(sum(recipients), 0), coalesce(sum(queued), 0) from notice_push"
                         + " where notice_id = :notice")
                 .param("notice", noticeId).rows()
                 .chain(ledger -> NoticePushes.sourceRefs(noticeId, Integer.MAX_VALUE)
@@ -56,7 +57,7 @@ class NoticeDelivery {
         }
         long sent = byStatus.getOrDefault(DeliveryStatus.SENT, 0L);
         long inApp = byStatus.getOrDefault(DeliveryStatus.IN_APP, 0L);
-        return new Figures(Sql.id(ledger[0]), Sql.id(ledger[1]), Sql.id(ledger[2]), sent + inApp, sent, inApp,
+        return new Figures(NativeSql.id(ledger[0]), NativeSql.id(ledger[1]), NativeSql.id(ledger[2]), sent + inApp, sent, inApp,
                 byStatus.getOrDefault(DeliveryStatus.PENDING, 0L), byStatus.getOrDefault(DeliveryStatus.DEAD, 0L),
                 byStatus.getOrDefault(DeliveryStatus.CANCELLED, 0L), byChannel);
     }

@@ -1,5 +1,6 @@
 package org.linli.notice;
 
+import org.linli.common.NativeSql;
 import org.linli.identity.Reach;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -35,7 +36,7 @@ class NoticeFigures {
      */
     Uni<NoticeStats> stats(long communityId, long noticeId, Reach reach) {
         return Panache.withSession(() -> notices.visible(communityId, noticeId, reach).chain(n -> {
-            Sql q = Sql.of("");
+            NativeSql q = NativeSql.of("");
             String inReach = IN_NOTICE + " and " + ReachSql.condition(reach, q);
             String verified = "select m.resident_id" + inReach.replace(" where ", " join membership m"
                     + " on m.household_id = h.id where m.status = 'VERIFIED' and ");
@@ -50,8 +51,8 @@ class NoticeFigures {
                     .chain(rows -> (reach.whole() ? delivery.figures(n.id) : Uni.createFrom().<NoticeDelivery.Figures>nullItem())
                             .map(pushed -> {
                                 Object[] row = rows.get(0);
-                                return new NoticeStats(n.id, n.version, NoticeStatus.of(n, clock.now()), Sql.id(row[0]),
-                                        Sql.id(row[1]), Sql.id(row[2]), Sql.id(row[3]), Sql.id(row[4]), pushed);
+                                return new NoticeStats(n.id, n.version, NoticeStatus.of(n, clock.now()), NativeSql.id(row[0]),
+                                        NativeSql.id(row[1]), NativeSql.id(row[2]), NativeSql.id(row[3]), NativeSql.id(row[4]), pushed);
                             }));
         }));
     }
@@ -62,14 +63,14 @@ class NoticeFigures {
      */
     Uni<List<UnreadHousehold>> unreadHouseholds(long communityId, long noticeId, Reach reach) {
         return Panache.withSession(() -> notices.visible(communityId, noticeId, reach).chain(n -> {
-            Sql q = Sql.of("select h.id, b.name, u.name, h.room, (select count(distinct m.resident_id)"
+            NativeSql q = NativeSql.of("select h.id, b.name, u.name, h.room, (select count(distinct m.resident_id)"
                     + " from membership m where m.household_id = h.id and m.status = 'VERIFIED')" + IN_NOTICE
                     + " and " + UNREAD + " and ");
             return q.append(ReachSql.condition(reach, q))
                     .append(" order by length(b.name), b.name, length(u.name), u.name, length(h.room), h.room, h.id")
                     .param("notice", n.id).rows()
-                    .map(rows -> rows.stream().map(row -> new UnreadHousehold(Sql.id(row[0]), (String) row[1],
-                            (String) row[2], (String) row[3], Sql.id(row[4]))).toList());
+                    .map(rows -> rows.stream().map(row -> new UnreadHousehold(NativeSql.id(row[0]), (String) row[1],
+                            (String) row[2], (String) row[3], NativeSql.id(row[4]))).toList());
         }));
     }
 }

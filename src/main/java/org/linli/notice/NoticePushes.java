@@ -1,5 +1,6 @@
 package org.linli.notice;
 
+import org.linli.common.NativeSql;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.linli.push.PushMessage;
@@ -37,7 +38,7 @@ class NoticePushes {
                 .chain(residents -> enqueue(message, residents)
                         .map(queued -> new PushReceipt(message.sourceRef(), residents.size(), queued,
                                 NoticeClock.local(notBefore))))
-                .call(receipt -> Sql.of("insert into notice_push (notice_id, version, source_ref, recipients, queued,"
+                .call(receipt -> NativeSql.of("insert into notice_push (notice_id, version, source_ref, recipients, queued,"
                                 + " not_before, created_at) values (:notice, :version, :ref, :recipients, :queued,"
                                 + " cast(:notBefore as timestamptz), :now)")
                         .param("notice", n.id).param("version", n.version).param("ref", receipt.sourceRef())
@@ -64,7 +65,7 @@ class NoticePushes {
 
     /** Every source ref the notice was pushed under before {@code version}, oldest first. */
     static Uni<List<String>> sourceRefs(long noticeId, int beforeVersion) {
-        return Sql.of("select source_ref from notice_push where notice_id = :notice and version < :version"
+        return NativeSql.of("select source_ref from notice_push where notice_id = :notice and version < :version"
                         + " order by id")
                 .param("notice", noticeId).param("version", beforeVersion).column()
                 .map(refs -> refs.stream().map(String.class::cast).toList());

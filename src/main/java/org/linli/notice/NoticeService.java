@@ -1,5 +1,6 @@
 package org.linli.notice;
 
+import org.linli.common.NativeSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +39,7 @@ public class NoticeService {
         OffsetDateTime now = clock.now();
         return Panache.withSession(() -> items(residentId, now,
                 " order by (r.first_read_at is null) desc, n.publish_at desc, n.id desc", page * size, size)
-                .chain(items -> Sql.of("select count(*) from notice n" + LIVE)
+                .chain(items -> NativeSql.of("select count(*) from notice n" + LIVE)
                         .param("resident", residentId).param("now", now).number()
                         .map(total -> new Page<>(items, page, size, total))));
     }
@@ -59,7 +60,7 @@ public class NoticeService {
     public Uni<ResidentNotice> read(long residentId, long noticeId) {
         OffsetDateTime now = clock.now();
         return Panache.withTransaction(() -> readable(residentId, noticeId, now)
-                .call(n -> Sql.of("insert into notice_read (notice_id, resident_id, first_read_at)"
+                .call(n -> NativeSql.of("insert into notice_read (notice_id, resident_id, first_read_at)"
                                 + " values (:notice, :resident, :now) on conflict (notice_id, resident_id) do nothing")
                         .param("notice", n.id).param("resident", residentId).param("now", now).update())
                 .chain(n -> receipt(n, residentId)));
@@ -74,7 +75,7 @@ public class NoticeService {
                         throw Problem.conflict("NOTICE_NO_ACK");
                     }
                 })
-                .call(n -> Sql.of("insert into notice_read (notice_id, resident_id, first_read_at, acked_at)"
+                .call(n -> NativeSql.of("insert into notice_read (notice_id, resident_id, first_read_at, acked_at)"
                                 + " values (:notice, :resident, :now, :now) on conflict (notice_id, resident_id)"
                                 + " do update set acked_at = coalesce(notice_read.acked_at, excluded.acked_at)")
                         .param("notice", n.id).param("resident", residentId).param("now", now).update())
@@ -98,16 +99,16 @@ public class NoticeService {
     }
 
     private static Uni<ResidentNotice> receipt(Notice n, long residentId) {
-        return Sql.of("select first_read_at, acked_at from notice_read where notice_id = :notice"
+        return NativeSql.of("select first_read_at, acked_at from notice_read where notice_id = :notice"
                         + " and resident_id = :resident")
                 .param("notice", n.id).param("resident", residentId).rows()
                 .map(rows -> rows.isEmpty() ? ResidentNotice.of(n, null, null)
-                        : ResidentNotice.of(n, Sql.time(rows.get(0)[0]), Sql.time(rows.get(0)[1])));
+                        : ResidentNotice.of(n, NativeSql.time(rows.get(0)[0]), NativeSql.time(rows.get(0)[1])));
     }
 
     private static Uni<List<ResidentNoticeItem>> items(long residentId, OffsetDateTime now, String order,
                                                        int offset, int limit) {
-        return Sql.of(ITEM_COLUMNS + LIVE + order + " limit :limit offset :offset")
+        return NativeSql.of(ITEM_COLUMNS + LIVE + order + " limit :limit offset :offset")
                 .param("resident", residentId).param("now", now).param("limit", limit).param("offset", offset)
                 .rows()
                 .map(rows -> rows.stream().map(NoticeService::item).toList());
@@ -115,8 +116,8 @@ public class NoticeService {
 
     private static ResidentNoticeItem item(Object[] row) {
         NoticeCategory category = NoticeCategory.valueOf((String) row[3]);
-        return new ResidentNoticeItem(Sql.id(row[0]), (String) row[1], NoticeMarkdown.excerpt((String) row[2], 60),
+        return new ResidentNoticeItem(NativeSql.id(row[0]), (String) row[1], NoticeMarkdown.excerpt((String) row[2], 60),
                 category, category.label(), NoticePriority.valueOf((String) row[4]), (Boolean) row[5],
-                Sql.time(row[6]), Sql.time(row[7]), row[8] != null, row[9] != null);
+                NativeSql.time(row[6]), NativeSql.time(row[7]), row[8] != null, row[9] != null);
     }
 }

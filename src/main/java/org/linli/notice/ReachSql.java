@@ -1,5 +1,6 @@
 package org.linli.notice;
 
+import org.linli.common.NativeSql;
 import org.linli.identity.Reach;
 
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ final class ReachSql {
     }
 
     /** An SQL condition true for the buildings in reach; binds its parameters into sql. */
-    static String condition(Reach reach, Sql sql) {
+    static String condition(Reach reach, NativeSql sql) {
         if (reach.whole()) {
             return "true";
         }

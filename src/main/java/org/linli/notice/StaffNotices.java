@@ -1,5 +1,6 @@
 package org.linli.notice;
 
+import org.linli.common.NativeSql;
 import org.linli.identity.Reach;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -33,9 +34,9 @@ class StaffNotices {
     Uni<Page<NoticeSummary>> list(long communityId, Reach reach, NoticeStatus status, int page, int size) {
         OffsetDateTime now = clock.now();
         return Panache.withSession(() -> {
-            Sql ids = Sql.of("select n.id from notice n");
-            Sql total = Sql.of("select count(*) from notice n");
-            for (Sql q : List.of(ids, total)) {
+            NativeSql ids = NativeSql.of("select n.id from notice n");
+            NativeSql total = NativeSql.of("select count(*) from notice n");
+            for (NativeSql q : List.of(ids, total)) {
                 q.append(" where n.community_id = :community and " + NoticeAudience.touches(reach, q))
                         .append(status == null ? "" : " and " + condition(status))
                         .param("community", communityId);
@@ -54,7 +55,7 @@ class StaffNotices {
         if (found.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<Long> ids = found.stream().map(Sql::id).toList();
+        List<Long> ids = found.stream().map(NativeSql::id).toList();
         return Notice.<Notice>list("id in ?1", ids).chain(notices -> households(ids).map(counts -> {
             Map<Long, Notice> byId = notices.stream().collect(Collectors.toMap(n -> n.id, Function.identity()));
             return ids.stream().map(id -> NoticeSummary.of(byId.get(id), counts.getOrDefault(id, 0L), now)).toList();
@@ -72,11 +73,11 @@ class StaffNotices {
     }
 
     private static Uni<Map<Long, Long>> households(List<Long> noticeIds) {
-        return Sql.of("select notice_id, count(*) from notice_household where notice_id in (:ids) group by notice_id")
+        return NativeSql.of("select notice_id, count(*) from notice_household where notice_id in (:ids) group by notice_id")
                 .param("ids", noticeIds).rows()
                 .map(rows -> {
                     Map<Long, Long> counts = new HashMap<>();
-                    rows.forEach(row -> counts.put(Sql.id(row[0]), Sql.id(row[1])));
+                    rows.forEach(row -> counts.put(NativeSql.id(row[0]), NativeSql.id(row[1])));
                     return counts;
                 });
     }
@@ -117,7 +118,7 @@ class StaffNotices {
         if (reach.whole()) {
             return Uni.createFrom().voidItem();
         }
-        Sql q = Sql.of("select count(*) from notice n where n.id = :notice and ");
+        NativeSql q = NativeSql.of("select count(*) from notice n where n.id = :notice and ");
         return q.append(condition.sql(reach, q)).param("notice", n.id).number()
                 .invoke(count -> {
                     if (count == 0) {
@@ -129,6 +130,6 @@ class StaffNotices {
 
     @FunctionalInterface
     private interface Condition {
-        String sql(Reach reach, Sql query);
+        String sql(Reach reach, NativeSql query);
     }
 }

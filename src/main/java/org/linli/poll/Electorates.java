@@ -1,5 +1,6 @@
 package org.linli.poll;
 
+import org.linli.common.NativeSql;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.linli.common.Problem;
@@ -73,19 +74,19 @@ class Electorates {
             }
             u.voters().forEach((resident, rep) -> voters.add(Map.of("k", u.key(), "r", resident, "rep", rep)));
         }
-        return PollSql.of("insert into poll_elector (poll_id, unit_key, community_id, head_kind, label, area,"
+        return NativeSql.of("insert into poll_elector (poll_id, unit_key, community_id, head_kind, label, area,"
                         + " area_sources, late_reason, added_by, added_at) select :poll, x.k, :community, x.kind,"
                         + " x.label, x.area, x.src, :reason, :staff, :now from json_to_recordset(cast(cast(:rows as text) as json))"
                         + " as x(k text, kind text, label text, area numeric, src text)")
                 .param("poll", poll.id()).param("community", poll.communityId()).param("reason", reason)
                 .param("staff", staffId).param("now", now).param("rows", json.write(electors)).update()
-                .chain(() -> households.isEmpty() ? Uni.createFrom().item(0) : PollSql.of(
+                .chain(() -> households.isEmpty() ? Uni.createFrom().item(0) : NativeSql.of(
                                 "insert into poll_elector_household (poll_id, unit_key, household_id, building_id,"
                                         + " address, area, area_source) select :poll, x.k, x.h, x.b, x.a, x.area, x.src"
                                         + " from json_to_recordset(cast(cast(:rows as text) as json)) as x(k text, h bigint, b bigint,"
                                         + " a text, area numeric, src text)")
                         .param("poll", poll.id()).param("rows", json.write(households)).update())
-                .chain(() -> voters.isEmpty() ? Uni.createFrom().item(0) : PollSql.of(
+                .chain(() -> voters.isEmpty() ? Uni.createFrom().item(0) : NativeSql.of(
                                 "insert into poll_elector_voter (poll_id, unit_key, resident_id, representative)"
                                         + " select :poll, x.k, x.r, x.rep from json_to_recordset(cast(cast(:rows as text) as json))"
                                         + " as x(k text, r bigint, rep boolean) on conflict do nothing")
@@ -95,7 +96,7 @@ class Electorates {
 
     /** The frozen electorate in label order, with whether each unit has a counted ballot. */
     Uni<List<Elector>> list(long pollId) {
-        return PollSql.of("select e.unit_key, e.head_kind, e.label, e.area, e.area_sources, e.late_reason,"
+        return NativeSql.of("select e.unit_key, e.head_kind, e.label, e.area, e.area_sources, e.late_reason,"
                         + " (select count(*) from poll_elector_voter v where v.poll_id = e.poll_id"
                         + " and v.unit_key = e.unit_key),"
                         + " exists (select 1 from poll_ballot b where b.poll_id = e.poll_id and b.unit_key = e.unit_key)"
@@ -119,7 +120,7 @@ class Electorates {
                 throw Problem.badRequest("POLL_LATE_VOTER_NOT_MEMBER");
             }
             if (poll.rule().base() == Base.RESIDENTS) {
-                return PollSql.of("select household_id from poll_elector_household where poll_id = :poll"
+                return NativeSql.of("select household_id from poll_elector_household where poll_id = :poll"
                                 + " and household_id in (:ids)")
                         .param("poll", poll.id()).param("ids", chosen.stream().map(m -> m.householdId()).toList())
                         .column()
@@ -128,7 +129,7 @@ class Electorates {
                                 throw Problem.badRequest("POLL_LATE_VOTER_OUT_OF_SCOPE");
                             }
                             String key = "r:" + residentId;
-                            return PollSql.of("insert into poll_elector (poll_id, unit_key, community_id, head_kind,"
+                            return NativeSql.of("insert into poll_elector (poll_id, unit_key, community_id, head_kind,"
                                             + " label, area, area_sources, late_reason, added_by, added_at)"
                                             + " select :poll, :key, :community, 'RESIDENT', min(address), 0, 'REGISTRY',"
                                             + " :reason, :staff, :now from poll_elector_household where poll_id = :poll"
@@ -150,7 +151,7 @@ class Electorates {
             if (eligible.isEmpty()) {
                 throw Problem.badRequest("POLL_LATE_VOTER_NOT_OWNER");
             }
-            return PollSql.of("select unit_key from poll_elector_household where poll_id = :poll"
+            return NativeSql.of("select unit_key from poll_elector_household where poll_id = :poll"
                             + " and household_id = :household and unit_key <> 'dev' limit 1")
                     .param("poll", poll.id()).param("household", eligible.get(0).householdId()).column()
                     .chain(keys -> {
@@ -169,7 +170,7 @@ class Electorates {
     }
 
     private static Uni<Integer> voter(long pollId, String key, long residentId, boolean representative) {
-        return PollSql.of("insert into poll_elector_voter (poll_id, unit_key, resident_id, representative)"
+        return NativeSql.of("insert into poll_elector_voter (poll_id, unit_key, resident_id, representative)"
                         + " values (:poll, :key, :resident, :rep) on conflict do nothing")
                 .param("poll", pollId).param("key", key).param("resident", residentId).param("rep", representative)
                 .update();
@@ -177,15 +178,15 @@ class Electorates {
 
     /** Residents who may vote in the poll (online), each once. */
     static Uni<List<Long>> voters(long pollId) {
-        return PollSql.of("select distinct resident_id from poll_elector_voter where poll_id = :poll order by 1")
-                .param("poll", pollId).column().map(ids -> ids.stream().map(PollSql::id).toList());
+        return NativeSql.of("select distinct resident_id from poll_elector_voter where poll_id = :poll order by 1")
+                .param("poll", pollId).column().map(ids -> ids.stream().map(NativeSql::id).toList());
     }
 
     /** Voters of units with no counted ballot yet: the ones a reminder or a reopening may reach. */
     static Uni<List<Long>> votersWithoutBallot(long pollId) {
-        return PollSql.of("select distinct v.resident_id from poll_elector_voter v where v.poll_id = :poll"
+        return NativeSql.of("select distinct v.resident_id from poll_elector_voter v where v.poll_id = :poll"
                         + " and not exists (select 1 from poll_ballot b where b.poll_id = v.poll_id"
                         + " and b.unit_key = v.unit_key) order by 1")
-                .param("poll", pollId).column().map(ids -> ids.stream().map(PollSql::id).toList());
+                .param("poll", pollId).column().map(ids -> ids.stream().map(NativeSql::id).toList());
     }
 }

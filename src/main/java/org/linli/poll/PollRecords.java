@@ -1,5 +1,6 @@
 package org.linli.poll;
 
+import org.linli.common.NativeSql;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,54 +33,54 @@ class PollRecords {
     }
 
     Uni<List<BuildingTurnout>> turnout(long pollId) {
-        return PollSql.of("select eh.building_id, split_part(min(eh.address), '/', 1), count(*),"
+        return NativeSql.of("select eh.building_id, split_part(min(eh.address), '/', 1), count(*),"
                         + " count(*) filter (where exists (select 1 from poll_ballot b where b.poll_id = eh.poll_id"
                         + " and b.unit_key = eh.unit_key)) from poll_elector_household eh where eh.poll_id = :poll"
                         + " group by eh.building_id order by 2")
                 .param("poll", pollId).rows()
-                .map(rows -> rows.stream().map(r -> new BuildingTurnout(PollSql.id(r[0]), (String) r[1],
-                        PollSql.id(r[2]), PollSql.id(r[3]))).toList());
+                .map(rows -> rows.stream().map(r -> new BuildingTurnout(NativeSql.id(r[0]), (String) r[1],
+                        NativeSql.id(r[2]), NativeSql.id(r[3]))).toList());
     }
 
     /** Households in scope whose unit has no counted ballot: where the 楼栋长 should knock. */
     Uni<List<NotVoted>> notVoted(long pollId, Long buildingId) {
-        return PollSql.of("select eh.building_id, eh.address, eh.unit_key, e.head_kind from poll_elector_household eh"
+        return NativeSql.of("select eh.building_id, eh.address, eh.unit_key, e.head_kind from poll_elector_household eh"
                         + " join poll_elector e on e.poll_id = eh.poll_id and e.unit_key = eh.unit_key"
                         + " where eh.poll_id = :poll and (cast(:building as bigint) is null or eh.building_id = :building)"
                         + " and not exists (select 1 from poll_ballot b where b.poll_id = eh.poll_id"
                         + " and b.unit_key = eh.unit_key) order by eh.address")
                 .param("poll", pollId).param("building", buildingId).rows()
-                .map(rows -> rows.stream().map(r -> new NotVoted(PollSql.id(r[0]), (String) r[1], (String) r[2],
+                .map(rows -> rows.stream().map(r -> new NotVoted(NativeSql.id(r[0]), (String) r[1], (String) r[2],
                         (String) r[3])).toList());
     }
 
     Uni<List<Conflict>> conflicts(long pollId) {
-        return PollSql.of("select c.id, c.unit_key, e.label, c.counted_channel, c.set_aside_channel, c.set_aside_cast_at,"
+        return NativeSql.of("select c.id, c.unit_key, e.label, c.counted_channel, c.set_aside_channel, c.set_aside_cast_at,"
                         + " c.set_aside_by, c.set_aside_answers, c.rule, c.at from poll_conflict c join poll_elector e"
                         + " on e.poll_id = c.poll_id and e.unit_key = c.unit_key where c.poll_id = :poll order by c.id")
                 .param("poll", pollId).rows()
-                .map(rows -> rows.stream().map(r -> new Conflict(PollSql.id(r[0]), (String) r[1], (String) r[2],
-                        (String) r[3], (String) r[4], PollSql.time(r[5]), r[6] == null ? null : PollSql.id(r[6]),
-                        (String) r[7], (String) r[8], PollSql.time(r[9]))).toList());
+                .map(rows -> rows.stream().map(r -> new Conflict(NativeSql.id(r[0]), (String) r[1], (String) r[2],
+                        (String) r[3], (String) r[4], NativeSql.time(r[5]), r[6] == null ? null : NativeSql.id(r[6]),
+                        (String) r[7], (String) r[8], NativeSql.time(r[9]))).toList());
     }
 
     Uni<List<AuditEvent>> audit(long pollId) {
-        return PollSql.of("select id, at, kind, staff_id, reason, detail from poll_event where poll_id = :poll order by id")
+        return NativeSql.of("select id, at, kind, staff_id, reason, detail from poll_event where poll_id = :poll order by id")
                 .param("poll", pollId).rows()
-                .map(rows -> rows.stream().map(r -> new AuditEvent(PollSql.id(r[0]), PollSql.time(r[1]), (String) r[2],
-                        r[3] == null ? null : PollSql.id(r[3]), (String) r[4], (String) r[5])).toList());
+                .map(rows -> rows.stream().map(r -> new AuditEvent(NativeSql.id(r[0]), NativeSql.time(r[1]), (String) r[2],
+                        r[3] == null ? null : NativeSql.id(r[3]), (String) r[4], (String) r[5])).toList());
     }
 
     Uni<List<BallotEvent>> events(long pollId) {
-        return PollSql.of("select seq, kind, content, prev_hash, hash from poll_ballot_event where poll_id = :poll"
+        return NativeSql.of("select seq, kind, content, prev_hash, hash from poll_ballot_event where poll_id = :poll"
                         + " order by seq")
                 .param("poll", pollId).rows()
-                .map(rows -> rows.stream().map(r -> new BallotEvent(PollSql.id(r[0]), (String) r[1], (String) r[2],
+                .map(rows -> rows.stream().map(r -> new BallotEvent(NativeSql.id(r[0]), (String) r[1], (String) r[2],
                         ((String) r[3]).strip(), ((String) r[4]).strip())).toList());
     }
 
     Uni<List<Unit>> units(PollRow poll) {
-        return PollSql.of("select unit_key, head_kind, label, area, area_sources from poll_elector where poll_id = :poll"
+        return NativeSql.of("select unit_key, head_kind, label, area, area_sources from poll_elector where poll_id = :poll"
                         + " order by label, unit_key")
                 .param("poll", poll.id()).rows()
                 .map(rows -> rows.stream().map(r -> new Unit((String) r[0], BallotBox.pseudonym(poll.salt(), (String) r[0]),
@@ -88,7 +89,7 @@ class PollRecords {
 
     /** Secret choices sorted by receipt: the published list voters check their receipt in. */
     Uni<List<String[]>> choices(long pollId) {
-        return PollSql.of("select receipt, answers from poll_secret_choice where poll_id = :poll order by receipt")
+        return NativeSql.of("select receipt, answers from poll_secret_choice where poll_id = :poll order by receipt")
                 .param("poll", pollId).rows()
                 .map(rows -> rows.stream().map(r -> new String[]{(String) r[0], (String) r[1]}).toList());
     }

@@ -1,5 +1,6 @@
 package org.linli.poll;
 
+import org.linli.common.NativeSql;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -20,15 +21,15 @@ record PollRow(long id, long communityId, String title, String background, Long 
             + " choices_digest, salt, created_by";
 
     static PollRow of(Object[] r, PollJson json) {
-        return new PollRow(PollSql.id(r[0]), PollSql.id(r[1]), (String) r[2], (String) r[3],
-                r[4] == null ? null : PollSql.id(r[4]), PollDraft.ScopeKind.valueOf((String) r[5]),
+        return new PollRow(NativeSql.id(r[0]), NativeSql.id(r[1]), (String) r[2], (String) r[3],
+                r[4] == null ? null : NativeSql.id(r[4]), PollDraft.ScopeKind.valueOf((String) r[5]),
                 json.questions((String) r[6]), Preset.valueOf((String) r[7]), json.rule((String) r[8]),
                 Visibility.valueOf((String) r[9]), (Boolean) r[10], (Boolean) r[11], ConflictRule.valueOf((String) r[12]),
                 ((Number) r[13]).intValue(), (String) r[14], ((Number) r[15]).intValue(), PollStatus.valueOf((String) r[16]),
-                PollSql.time(r[17]), PollSql.time(r[18]), PollSql.time(r[19]), PollSql.time(r[20]), PollSql.time(r[21]),
-                PollSql.time(r[22]), PollSql.time(r[23]), ((Number) r[24]).intValue(), (String) r[25], (String) r[26],
-                r[27] == null ? null : ((String) r[27]).strip(), r[28] == null ? null : PollSql.id(r[28]),
-                r[29] == null ? null : ((String) r[29]).strip(), (String) r[30], PollSql.id(r[31]));
+                NativeSql.time(r[17]), NativeSql.time(r[18]), NativeSql.time(r[19]), NativeSql.time(r[20]), NativeSql.time(r[21]),
+                NativeSql.time(r[22]), NativeSql.time(r[23]), ((Number) r[24]).intValue(), (String) r[25], (String) r[26],
+                r[27] == null ? null : ((String) r[27]).strip(), r[28] == null ? null : NativeSql.id(r[28]),
+                r[29] == null ? null : ((String) r[29]).strip(), (String) r[30], NativeSql.id(r[31]));
     }
 
     boolean ownersPoll() {

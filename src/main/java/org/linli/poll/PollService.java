@@ -1,5 +1,6 @@
 package org.linli.poll;
 
+import org.linli.common.NativeSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +51,7 @@ public class PollService {
         OffsetDateTime now = clock.now();
         Settled s = settle(draft, null);
         return Panache.withTransaction(() -> checkScope(communityId, draft.scope(), reach)
-                .chain(targets -> PollSql.of("insert into poll (community_id, title, background, thread_id,"
+                .chain(targets -> NativeSql.of("insert into poll (community_id, title, background, thread_id,"
                                 + " scope_kind, questions, preset, rule, results_visibility, secret, allow_change,"
                                 + " conflict_rule, notice_days, notice_waiver, publicity_days, status, open_at, close_at,"
                                 + " salt, created_by, created_at, updated_at) values (:community, :title, :background,"
@@ -98,7 +99,7 @@ public class PollService {
             boolean questionsChanged = !json.write(s.questions).equals(json.write(p.questions()));
             Uni<Void> ballotsCheck = !questionsChanged || p.status() != PollStatus.OPEN ? Uni.createFrom().voidItem()
                     // Locks the chain row, so no ballot slips in between the check and the edit.
-                    : PollSql.of("select seq from poll_chain where poll_id = :poll for update").param("poll", pollId)
+                    : NativeSql.of("select seq from poll_chain where poll_id = :poll for update").param("poll", pollId)
                     .number().invoke(seq -> {
                         if (seq > 0) {
                             throw Problem.conflict("POLL_HAS_BALLOTS");
@@ -106,9 +107,9 @@ public class PollService {
                     }).replaceWithVoid();
             Uni<Void> scope = announced ? Uni.createFrom().voidItem()
                     : checkScope(communityId, draft.scope(), reach)
-                    .call(targets -> PollSql.of("delete from poll_target where poll_id = :poll").param("poll", pollId)
+                    .call(targets -> NativeSql.of("delete from poll_target where poll_id = :poll").param("poll", pollId)
                             .update().chain(() -> writeTargets(pollId, targets))).replaceWithVoid();
-            return ballotsCheck.chain(() -> scope).chain(() -> PollSql.of("update poll set title = :title,"
+            return ballotsCheck.chain(() -> scope).chain(() -> NativeSql.of("update poll set title = :title,"
                             + " background = :background, thread_id = :thread, scope_kind = :scope,"
                             + " questions = :questions, preset = :preset, rule = :rule, results_visibility = :visibility,"
                             + " secret = :secret, allow_change = :change, conflict_rule = :conflict,"
@@ -152,7 +153,7 @@ public class PollService {
      */
     Uni<Boolean> open(long pollId, Long staffId, boolean early) {
         OffsetDateTime now = clock.now();
-        return Panache.withTransaction(() -> PollSql.of("update poll set status = 'OPEN', opened_at = :now,"
+        return Panache.withTransaction(() -> NativeSql.of("update poll set status = 'OPEN', opened_at = :now,"
                         + " open_at = case when :early then :now else open_at end, updated_at = :now"
                         + " where id = :id and status = 'ANNOUNCED' and (:early or open_at <= :now) returning id")
                 .param("now", now).param("early", early).param("id", pollId).number()
@@ -163,7 +164,7 @@ public class PollService {
                             }
                         })
                         .call(p -> electorates.freeze(p, now))
-                        .call(() -> PollSql.of("insert into poll_chain (poll_id, accepting) values (:poll, true)")
+                        .call(() -> NativeSql.of("insert into poll_chain (poll_id, accepting) values (:poll, true)")
                                 .param("poll", pollId).update())
                         .call(() -> store.audit(pollId, now, "OPENED", staffId, null, null))
                         .call(p -> Electorates.voters(pollId).chain(voters -> pushes.opened(p, voters)))
@@ -188,9 +189,9 @@ public class PollService {
                         throw Problem.badRequest("POLL_REASON_REQUIRED");
                     }
                     // Waits for ballots holding the chain row; later ones find it not accepting and roll back.
-                    return PollSql.of("update poll_chain set accepting = false where poll_id = :poll")
+                    return NativeSql.of("update poll_chain set accepting = false where poll_id = :poll")
                             .param("poll", pollId).update()
-                            .chain(() -> PollSql.of("update poll set status = 'CLOSED', closed_at = :now,"
+                            .chain(() -> NativeSql.of("update poll set status = 'CLOSED', closed_at = :now,"
                                             + " updated_at = :now where id = :id and status = 'OPEN' returning id")
                                     .param("now", now).param("id", pollId).number())
                             .chain(claimed -> {
@@ -217,9 +218,9 @@ public class PollService {
         if (!p.secret()) {
             return Uni.createFrom().voidItem();
         }
-        return PollSql.of("update poll_secret_choice set answers = answers where poll_id = :poll")
+        return NativeSql.of("update poll_secret_choice set answers = answers where poll_id = :poll")
                 .param("poll", p.id()).update()
-                .chain(() -> PollSql.of("update poll_secret_total set heads = heads where poll_id = :poll")
+                .chain(() -> NativeSql.of("update poll_secret_total set heads = heads where poll_id = :poll")
                         .param("poll", p.id()).update())
                 .replaceWithVoid();
     }
@@ -227,13 +228,13 @@ public class PollService {
     /** Computes the result from PostgreSQL and stores it with the chain head and count it covers. */
     private Uni<Void> storeResult(long pollId) {
         return Panache.withSession(() -> store.byId(pollId)).chain(p -> tallies.count(p).chain(result ->
-                Panache.withTransaction(() -> PollSql.of("select seq, head from poll_chain where poll_id = :poll")
+                Panache.withTransaction(() -> NativeSql.of("select seq, head from poll_chain where poll_id = :poll")
                         .param("poll", pollId).rows()
-                        .chain(chain -> choicesDigest(p).chain(digest -> PollSql.of("update poll set result = :result,"
+                        .chain(chain -> choicesDigest(p).chain(digest -> NativeSql.of("update poll set result = :result,"
                                         + " result_chain_count = :count, result_chain_head = :head,"
                                         + " choices_digest = :digest where id = :id and status = 'CLOSED'")
                                 .param("result", json.write(result))
-                                .param("count", chain.isEmpty() ? 0L : PollSql.id(chain.get(0)[0]))
+                                .param("count", chain.isEmpty() ? 0L : NativeSql.id(chain.get(0)[0]))
                                 .param("head", chain.isEmpty() ? null : ((String) chain.get(0)[1]).strip())
                                 .param("digest", digest).param("id", pollId).update())))))
                 .replaceWithVoid();
@@ -244,7 +245,7 @@ public class PollService {
         if (!p.secret()) {
             return Uni.createFrom().nullItem();
         }
-        return PollSql.of("select receipt, answers from poll_secret_choice where poll_id = :poll order by receipt")
+        return NativeSql.of("select receipt, answers from poll_secret_choice where poll_id = :poll order by receipt")
                 .param("poll", p.id()).rows()
                 .map(rows -> {
                     StringBuilder text = new StringBuilder();
@@ -267,7 +268,7 @@ public class PollService {
                 if (!closeAt.isAfter(p.closeAt())) {
                     throw Problem.badRequest("POLL_EXTEND_EARLIER");
                 }
-                return PollSql.of("update poll set close_at = :closeAt, updated_at = :now where id = :id")
+                return NativeSql.of("update poll set close_at = :closeAt, updated_at = :now where id = :id")
                         .param("closeAt", closeAt).param("now", now).param("id", pollId).update()
                         .call(() -> store.audit(pollId, now, "EXTENDED", reach.staffId(), reason,
                                 json.write(Map.of("from", p.closeAt().toString(), "to", closeAt.toString()))));
@@ -275,11 +276,11 @@ public class PollService {
             if (p.status() != PollStatus.CLOSED) {
                 throw Problem.conflict("POLL_NOT_EXTENDABLE");
             }
-            return PollSql.of("update poll set status = 'OPEN', close_at = :closeAt, closed_at = null, result = null,"
+            return NativeSql.of("update poll set status = 'OPEN', close_at = :closeAt, closed_at = null, result = null,"
                             + " result_chain_head = null, result_chain_count = null, choices_digest = null,"
                             + " reopen_count = reopen_count + 1, updated_at = :now where id = :id and status = 'CLOSED'")
                     .param("closeAt", closeAt).param("now", now).param("id", pollId).update()
-                    .call(() -> PollSql.of("update poll_chain set accepting = true where poll_id = :poll")
+                    .call(() -> NativeSql.of("update poll_chain set accepting = true where poll_id = :poll")
                             .param("poll", pollId).update())
                     .call(() -> store.audit(pollId, now, "REOPENED", reach.staffId(), reason,
                             json.write(Map.of("to", closeAt.toString()))))
@@ -297,7 +298,7 @@ public class PollService {
             if (p.status() != PollStatus.CLOSED) {
                 throw Problem.conflict("POLL_NOT_CLOSED");
             }
-            return PollSql.of("update poll set outcome_statement = :s, updated_at = :now where id = :id")
+            return NativeSql.of("update poll set outcome_statement = :s, updated_at = :now where id = :id")
                     .param("s", statement.strip()).param("now", now).param("id", pollId).update()
                     .call(() -> store.audit(pollId, now, "OUTCOME", reach.staffId(), null, null));
         })).chain(() -> view(communityId, pollId));
@@ -327,7 +328,7 @@ public class PollService {
     /** PUBLISHED → ARCHIVED once the 公示期 is over (scheduled pass). */
     Uni<Boolean> archive(long pollId) {
         OffsetDateTime now = clock.now();
-        return Panache.withTransaction(() -> PollSql.of("update poll set status = 'ARCHIVED', archived_at = :now,"
+        return Panache.withTransaction(() -> NativeSql.of("update poll set status = 'ARCHIVED', archived_at = :now,"
                         + " updated_at = :now where id = :id and status = 'PUBLISHED'"
                         + " and published_at + make_interval(days => publicity_days) <= :now returning id")
                 .param("now", now).param("id", pollId).number()
@@ -363,14 +364,14 @@ public class PollService {
     }
 
     Uni<List<PollView>> list(long communityId, PollReach reach) {
-        return Panache.withSession(() -> PollSql.of("select " + PollRow.COLUMNS + " from poll where community_id = :c"
+        return Panache.withSession(() -> NativeSql.of("select " + PollRow.COLUMNS + " from poll where community_id = :c"
                         + " order by id desc limit 200").param("c", communityId).rows()
-                .chain(rows -> PollSql.of("select t.poll_id, t.target_id, t.building_id, t.grid_id from poll_target t"
+                .chain(rows -> NativeSql.of("select t.poll_id, t.target_id, t.building_id, t.grid_id from poll_target t"
                                 + " join poll p on p.id = t.poll_id where p.community_id = :c order by t.target_id")
                         .param("c", communityId).rows()
                         .map(targetRows -> {
                             Map<Long, List<Object[]>> byPoll = new java.util.HashMap<>();
-                            targetRows.forEach(r -> byPoll.computeIfAbsent(PollSql.id(r[0]), k -> new ArrayList<>()).add(r));
+                            targetRows.forEach(r -> byPoll.computeIfAbsent(NativeSql.id(r[0]), k -> new ArrayList<>()).add(r));
                             List<PollView> views = new ArrayList<>();
                             for (Object[] r : rows) {
                                 PollRow p = PollRow.of(r, json);
@@ -379,12 +380,12 @@ public class PollService {
                                 Set<Long> grids = new java.util.HashSet<>();
                                 ts.forEach(x -> {
                                     if (x[2] != null) {
-                                        buildings.add(PollSql.id(x[2]));
+                                        buildings.add(NativeSql.id(x[2]));
                                     }
-                                    grids.add(x[3] == null ? null : PollSql.id(x[3]));
+                                    grids.add(x[3] == null ? null : NativeSql.id(x[3]));
                                 });
                                 if (reach.maySee(new PollReach.PollTargets(p.scopeKind(), buildings, grids))) {
-                                    views.add(PollView.of(p, ts.stream().map(x -> PollSql.id(x[1])).toList()));
+                                    views.add(PollView.of(p, ts.stream().map(x -> NativeSql.id(x[1])).toList()));
                                 }
                             }
                             return views;
@@ -458,7 +459,7 @@ public class PollService {
     }
 
     private Uni<PollRow> transition(PollRow p, PollStatus from, PollStatus to, String timeColumn, OffsetDateTime now) {
-        return PollSql.of("update poll set status = :to, " + timeColumn + " = :now, updated_at = :now"
+        return NativeSql.of("update poll set status = :to, " + timeColumn + " = :now, updated_at = :now"
                         + " where id = :id and status = :from returning id")
                 .param("to", to.name()).param("now", now).param("id", p.id()).param("from", from.name()).number()
                 .chain(n -> {
@@ -509,7 +510,7 @@ public class PollService {
             m.put("g", t.gridId());
             return m;
         }).toList();
-        return PollSql.of("insert into poll_target (poll_id, target_id, building_id, grid_id) select :poll, x.t, x.b,"
+        return NativeSql.of("insert into poll_target (poll_id, target_id, building_id, grid_id) select :poll, x.t, x.b,"
                         + " x.g from json_to_recordset(cast(cast(:rows as text) as json)) as x(t bigint, b bigint, g bigint)")
                 .param("poll", pollId).param("rows", json.write(rows)).update().replaceWithVoid();
     }

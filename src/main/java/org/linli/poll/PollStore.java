@@ -1,5 +1,6 @@
 package org.linli.poll;
 
+import org.linli.common.NativeSql;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.linli.common.Problem;
@@ -20,7 +21,7 @@ class PollStore {
     }
 
     Uni<PollRow> load(long communityId, long pollId, boolean lock) {
-        return PollSql.of("select " + PollRow.COLUMNS + " from poll where id = :id and community_id = :community"
+        return NativeSql.of("select " + PollRow.COLUMNS + " from poll where id = :id and community_id = :community"
                         + (lock ? " for update" : ""))
                 .param("id", pollId).param("community", communityId).rows()
                 .map(rows -> {
@@ -32,7 +33,7 @@ class PollStore {
     }
 
     Uni<PollRow> byId(long pollId) {
-        return PollSql.of("select " + PollRow.COLUMNS + " from poll where id = :id").param("id", pollId).rows()
+        return NativeSql.of("select " + PollRow.COLUMNS + " from poll where id = :id").param("id", pollId).rows()
                 .map(rows -> {
                     if (rows.isEmpty()) {
                         throw Problem.notFound("POLL_NOT_FOUND");
@@ -42,28 +43,28 @@ class PollStore {
     }
 
     Uni<PollReach.PollTargets> targets(PollRow poll) {
-        return PollSql.of("select building_id, grid_id from poll_target where poll_id = :poll")
+        return NativeSql.of("select building_id, grid_id from poll_target where poll_id = :poll")
                 .param("poll", poll.id()).rows()
                 .map(rows -> {
                     Set<Long> buildings = new HashSet<>();
                     Set<Long> grids = new HashSet<>();
                     for (Object[] r : rows) {
                         if (r[0] != null) {
-                            buildings.add(PollSql.id(r[0]));
+                            buildings.add(NativeSql.id(r[0]));
                         }
-                        grids.add(r[1] == null ? null : PollSql.id(r[1]));
+                        grids.add(r[1] == null ? null : NativeSql.id(r[1]));
                     }
                     return new PollReach.PollTargets(poll.scopeKind(), buildings, grids);
                 });
     }
 
     Uni<List<Long>> targetIds(long pollId) {
-        return PollSql.of("select target_id from poll_target where poll_id = :poll order by target_id")
-                .param("poll", pollId).column().map(ids -> ids.stream().map(PollSql::id).toList());
+        return NativeSql.of("select target_id from poll_target where poll_id = :poll order by target_id")
+                .param("poll", pollId).column().map(ids -> ids.stream().map(NativeSql::id).toList());
     }
 
     Uni<Integer> audit(long pollId, OffsetDateTime at, String kind, Long staffId, String reason, String detail) {
-        return PollSql.of("insert into poll_event (poll_id, at, kind, staff_id, reason, detail)"
+        return NativeSql.of("insert into poll_event (poll_id, at, kind, staff_id, reason, detail)"
                         + " values (:poll, :at, :kind, :staff, :reason, :detail)")
                 .param("poll", pollId).param("at", at).param("kind", kind).param("staff", staffId)
                 .param("reason", reason).param("detail", detail).update();
@@ -71,6 +72,6 @@ class PollStore {
 
     /** Ballot events so far (the chain's length): zero until the first ballot. */
     Uni<Long> ballotEvents(long pollId) {
-        return PollSql.of("select seq from poll_chain where poll_id = :poll").param("poll", pollId).number();
+        return NativeSql.of("select seq from poll_chain where poll_id = :poll").param("poll", pollId).number();
     }
 }

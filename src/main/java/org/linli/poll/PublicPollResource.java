@@ -1,5 +1,6 @@
 package org.linli.poll;
 
+import org.linli.common.NativeSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -44,7 +45,7 @@ public class PublicPollResource {
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<List<Published>> list(@PathParam("code") String code) {
-        return communities.byCode(code).chain(c -> Panache.withSession(() -> PollSql.of("select " + PollRow.COLUMNS
+        return communities.byCode(code).chain(c -> Panache.withSession(() -> NativeSql.of("select " + PollRow.COLUMNS
                         + " from poll where community_id = :c and status in ('PUBLISHED', 'ARCHIVED')"
                         + " order by published_at desc limit 100").param("c", c.id).rows()
                 .map(rows -> rows.stream().map(r -> PollRow.of(r, json))
@@ -92,7 +93,7 @@ public class PublicPollResource {
     public Uni<Map<String, Object>> receipt(@PathParam("code") String code, @PathParam("pollId") long pollId,
                                             @PathParam("receipt") String receipt) {
         String clean = receipt.toUpperCase().replaceAll("[\\s-]", "");
-        return published(code, pollId).chain(p -> Panache.withSession(() -> PollSql.of("select answers from"
+        return published(code, pollId).chain(p -> Panache.withSession(() -> NativeSql.of("select answers from"
                                 + " poll_secret_choice where poll_id = :poll and receipt = :receipt")
                         .param("poll", pollId).param("receipt", clean).column()))
                 .map(found -> {

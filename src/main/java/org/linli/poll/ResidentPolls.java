@@ -1,5 +1,6 @@
 package org.linli.poll;
 
+import org.linli.common.NativeSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,14 +33,14 @@ public class ResidentPolls {
 
     /** Open polls the resident may vote in, with whether each of their units has voted. */
     public Uni<List<Item>> open(long residentId) {
-        return Panache.withSession(() -> PollSql.of("select p.id, p.title, p.status, p.close_at, p.secret, p.rule,"
+        return Panache.withSession(() -> NativeSql.of("select p.id, p.title, p.status, p.close_at, p.secret, p.rule,"
                         + " bool_and(exists (select 1 from poll_ballot b where b.poll_id = v.poll_id"
                         + " and b.unit_key = v.unit_key)) from poll p join poll_elector_voter v on v.poll_id = p.id"
                         + " where v.resident_id = :resident and p.status = 'OPEN'"
                         + " group by p.id order by p.close_at, p.id")
                 .param("resident", residentId).rows()
-                .map(rows -> rows.stream().map(r -> new Item(PollSql.id(r[0]), (String) r[1],
-                        PollStatus.valueOf((String) r[2]), PollSql.time(r[3]), (Boolean) r[4],
+                .map(rows -> rows.stream().map(r -> new Item(NativeSql.id(r[0]), (String) r[1],
+                        PollStatus.valueOf((String) r[2]), NativeSql.time(r[3]), (Boolean) r[4],
                         json.rule((String) r[5]).base() == Base.OWNERS, (Boolean) r[6])).toList()));
     }
 

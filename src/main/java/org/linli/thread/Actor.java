@@ -1,5 +1,6 @@
 package org.linli.thread;
 
+import org.linli.common.NativeSql;
 import org.linli.identity.Caller;
 import org.linli.identity.Grant;
 import org.linli.identity.Reach;
@@ -90,7 +91,7 @@ public record Actor(ActorKind kind, long id, String name, String role, boolean w
     }
 
     /** SQL condition (thread alias {@code t}) for the threads in this staff member's reach. */
-    String reachCondition(Sql sql) {
+    String reachCondition(NativeSql sql) {
         if (whole) {
             return "true";
         }

@@ -1,5 +1,6 @@
 package org.linli.thread;
 
+import org.linli.common.NativeSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
@@ -44,7 +45,7 @@ class Duplicates {
         if (terms.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        Sql sql = Sql.of("select t.id, t.ref_no, t.description, t.status, t.support_count, t.terms"
+        NativeSql sql = NativeSql.of("select t.id, t.ref_no, t.description, t.status, t.support_count, t.terms"
                 + " from consultation_thread t where t.community_id = :c"
                 + " and t.status in ('SUBMITTED', 'ACCEPTED', 'DELIBERATING', 'IN_PROGRESS')").param("c", communityId);
         if (gridId != null) {
@@ -61,7 +62,7 @@ class Duplicates {
         }
         sql.append(" order by t.created_at desc limit :window").param("window", config.window());
         return sql.rows().map(rows -> {
-            List<Row> open = rows.stream().map(r -> new Row(Sql.id(r[0]), (String) r[1], (String) r[2],
+            List<Row> open = rows.stream().map(r -> new Row(NativeSql.id(r[0]), (String) r[1], (String) r[2],
                     (String) r[3], ((Number) r[4]).intValue(), Similarity.split((String) r[5]))).toList();
             return similarity.rank(terms, open, Row::terms).stream()
                     .filter(s -> s.cosine() >= config.threshold())

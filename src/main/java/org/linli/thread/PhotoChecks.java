@@ -1,5 +1,6 @@
 package org.linli.thread;
 
+import org.linli.common.NativeSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -51,7 +52,7 @@ public class PhotoChecks {
     /** One pass: answers how many photos were handed to WeChat (or held). */
     public Uni<Integer> submitPending() {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return Panache.withTransaction(() -> Sql.of("update thread_photo p set check_attempts = p.check_attempts + 1,"
+        return Panache.withTransaction(() -> NativeSql.of("update thread_photo p set check_attempts = p.check_attempts + 1,"
                         + " check_attempted_at = cast(:now as timestamptz) from consultation_thread t"
                         + " where t.id = p.thread_id and p.id in (select id from thread_photo"
                         + " where check_status = 'PENDING' and check_trace_id is null and (check_attempted_at is null"
@@ -59,7 +60,7 @@ public class PhotoChecks {
                         + " for update skip locked)"
                         + " returning p.id, p.thread_id, t.resident_id, p.url, p.check_attempts")
                 .param("now", now).param("retry", now.minus(RETRY_AFTER)).param("batch", BATCH).rows())
-                .map(rows -> rows.stream().map(r -> new Unsent(Sql.id(r[0]), Sql.id(r[1]), Sql.id(r[2]),
+                .map(rows -> rows.stream().map(r -> new Unsent(NativeSql.id(r[0]), NativeSql.id(r[1]), NativeSql.id(r[2]),
                         (String) r[3], ((Number) r[4]).intValue())).toList())
                 .chain(this::submitEach);
     }
@@ -85,14 +86,14 @@ public class PhotoChecks {
             if (trace == null) {
                 return hold(p, "图片无法送微信审核（无小程序身份），待工作人员审核");
             }
-            return Panache.withTransaction(() -> Sql.of("update thread_photo set check_trace_id = :trace"
+            return Panache.withTransaction(() -> NativeSql.of("update thread_photo set check_trace_id = :trace"
                     + " where id = :id").param("trace", trace).param("id", p.photoId()).update()).replaceWithVoid();
         });
     }
 
     private Uni<Void> hold(Unsent p, String note) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return Panache.withTransaction(() -> Sql.of("update thread_photo set check_status = 'HELD'"
+        return Panache.withTransaction(() -> NativeSql.of("update thread_photo set check_status = 'HELD'"
                         + " where id = :id and check_status = 'PENDING'").param("id", p.photoId()).update()
                 .chain(n -> n == 0 ? Uni.createFrom().voidItem()
                         : timeline.record(p.threadId(), Actor.system(), ThreadEventKind.HELD, null, null, note, true,
@@ -109,7 +110,7 @@ public class PhotoChecks {
         }
         String status = "pass".equals(suggest) ? "PASS" : "risky".equals(suggest) ? "RISKY" : "REVIEW";
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return Panache.withTransaction(() -> Sql.of("update thread_photo set check_status = :s"
+        return Panache.withTransaction(() -> NativeSql.of("update thread_photo set check_status = :s"
                         + " where check_trace_id = :trace and check_status = 'PENDING' returning thread_id")
                 .param("s", status).param("trace", traceId).column()
                 .chain(threads -> {
@@ -118,7 +119,7 @@ public class PhotoChecks {
                         String note = "RISKY".equals(status) ? "图片未通过微信内容审核，已隐藏"
                                 : "图片需人工复核，待工作人员审核";
                         for (Object t : threads) {
-                            chain = chain.chain(() -> timeline.record(Sql.id(t), Actor.system(),
+                            chain = chain.chain(() -> timeline.record(NativeSql.id(t), Actor.system(),
                                     ThreadEventKind.HELD, null, null, note, true, now).replaceWithVoid());
                         }
                     }

@@ -1,5 +1,6 @@
 package org.linli.thread;
 
+import org.linli.common.NativeSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +39,7 @@ public class ThreadFigures {
             case "month" -> "to_char(t.submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM')";
             default -> throw Problem.badRequest("THREAD_FIGURES_BY_UNKNOWN", by);
         };
-        Sql sql = Sql.of("with r as (select thread_id, count(*) as n, count(*) filter (where score >= 4) as good"
+        NativeSql sql = NativeSql.of("with r as (select thread_id, count(*) as n, count(*) filter (where score >= 4) as good"
                 + " from thread_rating group by thread_id)"
                 + " select " + key + " as k, count(*),"
                 + " count(*) filter (where coalesce(t.accepted_at, case when t.status = 'REJECTED' then t.closed_at end)"

@@ -1,5 +1,6 @@
 package org.linli.thread;
 
+import org.linli.common.NativeSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,7 +61,7 @@ public class ThreadParticipation {
             if (!t.status.open()) {
                 throw Lifecycle.conflict(t.status);
             }
-            return Panache.withTransaction(() -> Sql.of("insert into thread_support (thread_id, resident_id, created_at)"
+            return Panache.withTransaction(() -> NativeSql.of("insert into thread_support (thread_id, resident_id, created_at)"
                             + " values (:t, :r, cast(:now as timestamptz)) on conflict do nothing")
                     .param("t", t.id).param("r", residentId).param("now", now).update()
                     .chain(n -> {
@@ -80,7 +81,7 @@ public class ThreadParticipation {
             if (!t.status.open()) {
                 throw Lifecycle.conflict(t.status);
             }
-            return Panache.withTransaction(() -> Sql.of("delete from thread_support where thread_id = :t"
+            return Panache.withTransaction(() -> NativeSql.of("delete from thread_support where thread_id = :t"
                             + " and resident_id = :r").param("t", t.id).param("r", residentId).update()
                     .chain(n -> {
                         if (n == 0) {
@@ -94,7 +95,7 @@ public class ThreadParticipation {
     }
 
     private static Uni<Integer> counted(long threadId, int delta) {
-        return Sql.of("update consultation_thread set support_count = support_count + :d where id = :t"
+        return NativeSql.of("update consultation_thread set support_count = support_count + :d where id = :t"
                         + " returning support_count").param("d", delta).param("t", threadId).number()
                 .map(Long::intValue);
     }
@@ -107,7 +108,7 @@ public class ThreadParticipation {
             return Uni.createFrom().failure(Problem.badRequest("THREAD_RATING_INVALID"));
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return visible(residentId, threadId).chain(t -> Panache.withTransaction(() -> Sql.of(
+        return visible(residentId, threadId).chain(t -> Panache.withTransaction(() -> NativeSql.of(
                         "select count(*) from thread_support where thread_id = :t and resident_id = :r")
                 .param("t", t.id).param("r", residentId).number().chain(supporter -> {
                     boolean raiser = t.residentId == residentId;
@@ -121,7 +122,7 @@ public class ThreadParticipation {
                         throw Problem.conflict("THREAD_RATING_CLOSED");
                     }
                     String text = ThreadService.blankToNull(comment);
-                    return Sql.of("insert into thread_rating (thread_id, resident_id, round, score, comment, raiser,"
+                    return NativeSql.of("insert into thread_rating (thread_id, resident_id, round, score, comment, raiser,"
                                     + " created_at) values (:t, :r, :round, :score, nullif(:c, ''), :raiser,"
                                     + " cast(:now as timestamptz)) on conflict do nothing")
                             .param("t", t.id).param("r", residentId).param("round", t.reopenCount)
@@ -140,14 +141,14 @@ public class ThreadParticipation {
     /** The RESOLVED thread this resident (raiser or supporter) may still rate, newest first; null if none (bot). */
     public Uni<ThreadSummary> awaitingRating(long residentId) {
         OffsetDateTime from = OffsetDateTime.now(clock).minusDays(config.ratingDays());
-        return Panache.withSession(() -> Sql.of("select t.id from consultation_thread t where t.status = 'RESOLVED'"
+        return Panache.withSession(() -> NativeSql.of("select t.id from consultation_thread t where t.status = 'RESOLVED'"
                         + " and t.resolved_at > cast(:from as timestamptz) and (t.resident_id = :r or exists (select 1"
                         + " from thread_support s where s.thread_id = t.id and s.resident_id = :r)) and not exists"
                         + " (select 1 from thread_rating x where x.thread_id = t.id and x.resident_id = :r"
                         + " and x.round = t.reopen_count) order by t.resolved_at desc limit 1")
                 .param("from", from).param("r", residentId).column()
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().nullItem()
-                        : ConsultationThread.<ConsultationThread>findById(Sql.id(ids.get(0)))))
+                        : ConsultationThread.<ConsultationThread>findById(NativeSql.id(ids.get(0)))))
                 .map(t -> t == null ? null : ThreadSummary.of(t));
     }
 
@@ -160,7 +161,7 @@ public class ThreadParticipation {
     public Uni<Long> comment(long residentId, long threadId, String body, boolean fromMiniProgram) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return visible(residentId, threadId).chain(t -> safety.admit(residentId, body, fromMiniProgram, true, 2)
-                .chain(moderation -> Panache.withTransaction(() -> Sql.of("insert into thread_comment (thread_id,"
+                .chain(moderation -> Panache.withTransaction(() -> NativeSql.of("insert into thread_comment (thread_id,"
                                 + " author_kind, author_id, body, moderation, created_at) values (:t, 'RESIDENT', :r,"
                                 + " :b, :m, cast(:now as timestamptz)) returning id")
                         .param("t", t.id).param("r", residentId).param("b", body.strip())
@@ -170,7 +171,7 @@ public class ThreadParticipation {
     public Uni<Long> staffComment(long communityId, long threadId, Actor actor, String body) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return Panache.withTransaction(() -> ThreadWorkflow.load(communityId, threadId, actor)
-                .chain(t -> Sql.of("insert into thread_comment (thread_id, author_kind, author_id, body, created_at)"
+                .chain(t -> NativeSql.of("insert into thread_comment (thread_id, author_kind, author_id, body, created_at)"
                                 + " values (:t, 'STAFF', :s, :b, cast(:now as timestamptz)) returning id")
                         .param("t", t.id).param("s", actor.id()).param("b", body.strip()).param("now", now).number()));
     }
@@ -179,11 +180,11 @@ public class ThreadParticipation {
     public Uni<Void> editComment(long residentId, long commentId, String body, boolean fromMiniProgram) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return ownComment(residentId, commentId).chain(row -> safety.admit(residentId, body, fromMiniProgram, true, 2)
-                .chain(moderation -> Panache.withTransaction(() -> Sql.of("insert into thread_comment_version"
+                .chain(moderation -> Panache.withTransaction(() -> NativeSql.of("insert into thread_comment_version"
                                 + " (comment_id, body, replaced_at) select id, body, cast(:now as timestamptz) from"
                                 + " thread_comment where id = :c")
                         .param("c", commentId).param("now", now).update()
-                        .chain(() -> Sql.of("update thread_comment set body = :b, moderation = :m,"
+                        .chain(() -> NativeSql.of("update thread_comment set body = :b, moderation = :m,"
                                         + " edited_at = cast(:now as timestamptz) where id = :c and deleted_at is null")
                                 .param("b", body.strip()).param("m", moderation.name()).param("c", commentId)
                                 .param("now", now).update())
@@ -192,13 +193,13 @@ public class ThreadParticipation {
 
     public Uni<Void> deleteComment(long residentId, long commentId) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return ownComment(residentId, commentId).chain(row -> Panache.withTransaction(() -> Sql.of(
+        return ownComment(residentId, commentId).chain(row -> Panache.withTransaction(() -> NativeSql.of(
                         "update thread_comment set deleted_at = cast(:now as timestamptz) where id = :c")
                 .param("c", commentId).param("now", now).update().replaceWithVoid()));
     }
 
     private Uni<Object[]> ownComment(long residentId, long commentId) {
-        return Panache.withSession(() -> Sql.of("select id, deleted_at from thread_comment where id = :c"
+        return Panache.withSession(() -> NativeSql.of("select id, deleted_at from thread_comment where id = :c"
                         + " and author_kind = 'RESIDENT' and author_id = :r").param("c", commentId).param("r", residentId)
                 .rows()).map(rows -> {
             if (rows.isEmpty() || rows.get(0)[1] != null) {
@@ -217,12 +218,12 @@ public class ThreadParticipation {
         long target = commentId == null ? threadId : commentId;
         return visible(residentId, threadId).chain(t -> Panache.withTransaction(() -> (commentId == null
                 ? Uni.createFrom().item(1L)
-                : Sql.of("select count(*) from thread_comment where id = :c and thread_id = :t")
+                : NativeSql.of("select count(*) from thread_comment where id = :c and thread_id = :t")
                 .param("c", commentId).param("t", t.id).number()).chain(found -> {
                     if (found == 0) {
                         throw Problem.notFound("THREAD_COMMENT_NOT_FOUND");
                     }
-                    return Sql.of("insert into thread_report (thread_id, comment_id, resident_id, reason, created_at)"
+                    return NativeSql.of("insert into thread_report (thread_id, comment_id, resident_id, reason, created_at)"
                                     + " values (:t, " + (commentId == null ? "null" : ":c") + ", :r, :reason,"
                                     + " cast(:now as timestamptz)) on conflict do nothing")
                             .param("t", t.id).param("r", residentId)
@@ -233,7 +234,7 @@ public class ThreadParticipation {
                     if (n == 0) {
                         throw Problem.conflict("THREAD_ALREADY_REPORTED");
                     }
-                    return Sql.of("update " + table + " set report_count = report_count + 1,"
+                    return NativeSql.of("update " + table + " set report_count = report_count + 1,"
                                     + " moderation = case when report_count + 1 >= :limit and moderation = 'VISIBLE'"
                                     + " then 'HIDDEN' else moderation end where id = :id returning moderation")
                             .param("limit", config.reportsToHide()).param("id", target).column();
@@ -253,15 +254,15 @@ public class ThreadParticipation {
         };
         OffsetDateTime now = OffsetDateTime.now(clock);
         return Panache.withTransaction(() -> ThreadWorkflow.load(communityId, threadId, actor).chain(t -> {
-            Sql change = commentId == null
-                    ? Sql.of("update consultation_thread set moderation = :m where id = :id").param("id", t.id)
-                    : Sql.of("update thread_comment set moderation = :m where id = :id and thread_id = :t")
+            NativeSql change = commentId == null
+                    ? NativeSql.of("update consultation_thread set moderation = :m where id = :id").param("id", t.id)
+                    : NativeSql.of("update thread_comment set moderation = :m where id = :id and thread_id = :t")
                     .param("id", commentId).param("t", t.id);
             return change.param("m", to).update().chain(n -> {
                 if (n == 0) {
                     throw Problem.notFound("THREAD_COMMENT_NOT_FOUND");
                 }
-                return Sql.of("insert into thread_moderation (thread_id, comment_id, staff_id, action, reason, created_at)"
+                return NativeSql.of("insert into thread_moderation (thread_id, comment_id, staff_id, action, reason, created_at)"
                                 + " values (:t, " + (commentId == null ? "null" : ":c") + ", :s, :a, :reason,"
                                 + " cast(:now as timestamptz))")
                         .param("t", t.id).param("s", actor.id()).param("a", decision)
@@ -282,13 +283,13 @@ public class ThreadParticipation {
             default -> throw Problem.badRequest("THREAD_MODERATION_UNKNOWN");
         };
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return Panache.withTransaction(() -> ThreadWorkflow.load(communityId, threadId, actor).chain(t -> Sql.of(
+        return Panache.withTransaction(() -> ThreadWorkflow.load(communityId, threadId, actor).chain(t -> NativeSql.of(
                         "update thread_photo set check_status = :s where id = :id and thread_id = :t")
                 .param("s", to).param("id", photoId).param("t", t.id).update().chain(n -> {
                     if (n == 0) {
                         throw Problem.notFound("THREAD_PHOTO_NOT_FOUND");
                     }
-                    return Sql.of("insert into thread_moderation (thread_id, photo_id, staff_id, action, reason,"
+                    return NativeSql.of("insert into thread_moderation (thread_id, photo_id, staff_id, action, reason,"
                                     + " created_at) values (:t, :p, :s, :a, :reason, cast(:now as timestamptz))")
                             .param("t", t.id).param("p", photoId).param("s", actor.id()).param("a", decision)
                             .param("reason", reason == null ? "" : reason).param("now", now).update();

@@ -1,5 +1,6 @@
 package org.linli.thread;
 
+import org.linli.common.NativeSql;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 import org.linli.push.PushMessage;
@@ -45,12 +46,12 @@ class ThreadPushes {
 
     /** The raiser and everyone who supports it now. */
     static Uni<List<Long>> recipients(long threadId, long raiserId) {
-        return Sql.of("select resident_id from thread_support where thread_id = :t order by created_at")
+        return NativeSql.of("select resident_id from thread_support where thread_id = :t order by created_at")
                 .param("t", threadId).column()
                 .map(ids -> {
                     Set<Long> all = new LinkedHashSet<>();
                     all.add(raiserId);
-                    ids.forEach(id -> all.add(Sql.id(id)));
+                    ids.forEach(id -> all.add(NativeSql.id(id)));
                     return new ArrayList<>(all);
                 });
     }

@@ -1,5 +1,6 @@
 package org.linli.thread;
 
+import org.linli.common.NativeSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,7 +47,7 @@ public class ThreadQueries {
     public Uni<ThreadViews.Slice<ThreadViews.QueueItem>> queue(long communityId, Actor actor, QueueFilter f) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         int limit = Math.max(1, Math.min(f.limit() <= 0 ? 20 : f.limit(), 200));
-        Sql sql = Sql.of("select " + QUEUE_COLUMNS + " from consultation_thread t where t.community_id = :c"
+        NativeSql sql = NativeSql.of("select " + QUEUE_COLUMNS + " from consultation_thread t where t.community_id = :c"
                 + " and t.status <> 'DRAFT'").param("c", communityId);
         sql.append(" and " + actor.reachCondition(sql));
         if (f.status() != null) {
@@ -103,13 +104,13 @@ public class ThreadQueries {
 
     private static ThreadViews.QueueItem queueItem(Object[] r, OffsetDateTime now) {
         ThreadStatus status = ThreadStatus.valueOf((String) r[2]);
-        OffsetDateTime acceptDue = Sql.time(r[14]);
-        OffsetDateTime resolveDue = Sql.time(r[15]);
+        OffsetDateTime acceptDue = NativeSql.time(r[14]);
+        OffsetDateTime resolveDue = NativeSql.time(r[15]);
         boolean overdue = (status == ThreadStatus.SUBMITTED && acceptDue != null && acceptDue.isBefore(now))
                 || (status.open() && status != ThreadStatus.SUBMITTED && resolveDue != null && resolveDue.isBefore(now));
-        return new ThreadViews.QueueItem(Sql.id(r[0]), (String) r[1], status.name(), status.label(), (String) r[3],
+        return new ThreadViews.QueueItem(NativeSql.id(r[0]), (String) r[1], status.name(), status.label(), (String) r[3],
                 (String) r[4], (String) r[5], (String) r[6], ThreadPushes.excerpt((String) r[7], 60), optId(r[8]),
-                optId(r[9]), optId(r[10]), optId(r[11]), ((Number) r[12]).intValue(), Sql.time(r[13]), acceptDue,
+                optId(r[9]), optId(r[10]), optId(r[11]), ((Number) r[12]).intValue(), NativeSql.time(r[13]), acceptDue,
                 resolveDue, overdue, r[16] != null);
     }
 
@@ -131,7 +132,7 @@ public class ThreadQueries {
 
     /** Threads flagged 上报街道, as CSV for the street office's own system. */
     public Uni<String> escalatedCsv(long communityId, Actor actor) {
-        Sql sql = Sql.of("select t.ref_no, t.category, t.urgency, t.status, t.description, t.location_text,"
+        NativeSql sql = NativeSql.of("select t.ref_no, t.category, t.urgency, t.status, t.description, t.location_text,"
                 + " t.submitted_at, t.escalated_at, t.support_count from consultation_thread t"
                 + " where t.community_id = :c and t.escalated_at is not null").param("c", communityId);
         sql.append(" and " + actor.reachCondition(sql)).append(" order by t.escalated_at, t.id");
@@ -139,15 +140,15 @@ public class ThreadQueries {
                 List.of("编号", "类别", "紧急程度", "状态", "内容", "地点", "提交时间", "上报时间", "附议数"),
                 rows.stream().map(r -> List.<Object>of(r[0], r[1], "URGENT".equals(r[2]) ? "紧急" : "一般",
                         ThreadStatus.valueOf((String) r[3]).label(), ContentSafety.mask((String) r[4]),
-                        r[5] == null ? "" : r[5], Sql.time(r[6]), Sql.time(r[7]), r[8])).toList()));
+                        r[5] == null ? "" : r[5], NativeSql.time(r[6]), NativeSql.time(r[7]), r[8])).toList()));
     }
 
     public Uni<List<ThreadViews.Alert>> alerts(long staffId) {
-        return Panache.withSession(() -> Sql.of("select a.id, a.thread_id, t.ref_no, a.kind, a.note, a.created_at,"
+        return Panache.withSession(() -> NativeSql.of("select a.id, a.thread_id, t.ref_no, a.kind, a.note, a.created_at,"
                         + " a.seen_at from thread_staff_alert a join consultation_thread t on t.id = a.thread_id"
                         + " where a.staff_id = :s order by a.id desc limit 100").param("s", staffId).rows())
-                .map(rows -> rows.stream().map(r -> new ThreadViews.Alert(Sql.id(r[0]), Sql.id(r[1]), (String) r[2],
-                        (String) r[3], (String) r[4], Sql.time(r[5]), r[6] != null)).toList());
+                .map(rows -> rows.stream().map(r -> new ThreadViews.Alert(NativeSql.id(r[0]), NativeSql.id(r[1]), (String) r[2],
+                        (String) r[3], (String) r[4], NativeSql.time(r[5]), r[6] != null)).toList());
     }
 
     static String queueCsv(List<ThreadViews.QueueItem> items) {
@@ -168,7 +169,7 @@ public class ThreadQueries {
     }
 
     public Uni<List<ThreadViews.Line>> mine(long residentId) {
-        return Panache.withSession(() -> Sql.of("select t.id, t.ref_no, t.status, t.category, t.description,"
+        return Panache.withSession(() -> NativeSql.of("select t.id, t.ref_no, t.status, t.category, t.description,"
                         + " t.support_count, t.created_at from consultation_thread t where t.resident_id = :r"
                         + " order by t.created_at desc, t.id desc limit 100").param("r", residentId).rows())
                 .map(rows -> rows.stream().map(r -> line(r, true, false)).toList());
@@ -181,7 +182,7 @@ public class ThreadQueries {
             if (scope.isEmpty()) {
                 return Uni.createFrom().item(new ThreadViews.Slice<ThreadViews.Line>(List.of(), null));
             }
-            Sql sql = Sql.of("select t.id, t.ref_no, t.status, t.category, t.description, t.support_count,"
+            NativeSql sql = NativeSql.of("select t.id, t.ref_no, t.status, t.category, t.description, t.support_count,"
                     + " t.created_at, t.resident_id from consultation_thread t where t.community_id in (:scope)"
                     + " and t.visibility = 'PUBLIC' and t.moderation = 'VISIBLE' and t.status <> 'DRAFT'")
                     .param("scope", scope);
@@ -196,7 +197,7 @@ public class ThreadQueries {
                 List<ThreadViews.Line> items = new ArrayList<>();
                 for (int i = 0; i < Math.min(rows.size(), size); i++) {
                     Object[] r = rows.get(i);
-                    items.add(line(r, Sql.id(r[7]) == residentId, true));
+                    items.add(line(r, NativeSql.id(r[7]) == residentId, true));
                 }
                 ThreadViews.Line last = items.isEmpty() ? null : items.get(items.size() - 1);
                 return new ThreadViews.Slice<>(items, rows.size() > size && last != null
@@ -208,9 +209,9 @@ public class ThreadQueries {
     private static ThreadViews.Line line(Object[] r, boolean mine, boolean masked) {
         ThreadStatus s = ThreadStatus.valueOf((String) r[2]);
         String text = (String) r[4];
-        return new ThreadViews.Line(Sql.id(r[0]), (String) r[1], s.name(), s.label(), (String) r[3],
+        return new ThreadViews.Line(NativeSql.id(r[0]), (String) r[1], s.name(), s.label(), (String) r[3],
                 mine && !masked ? excerptPlain(text) : ThreadPushes.excerpt(text, 60), ((Number) r[5]).intValue(), mine,
-                Sql.time(r[6]));
+                NativeSql.time(r[6]));
     }
 
     private static String excerptPlain(String text) {
@@ -223,7 +224,7 @@ public class ThreadQueries {
     /** Closed public threads of a community: category, result, rating; no names, numbers masked. */
     public Uni<List<ThreadViews.Published>> published(String communityCode, int limit) {
         int size = Math.max(1, Math.min(limit <= 0 ? 50 : limit, 200));
-        return communities.byCode(communityCode).chain(c -> Panache.withSession(() -> Sql.of(
+        return communities.byCode(communityCode).chain(c -> Panache.withSession(() -> NativeSql.of(
                         "select t.ref_no, t.category, t.description, t.result_text, avg(r.score), count(r.score),"
                                 + " t.resolved_at, t.closed_at from consultation_thread t left join thread_rating r"
                                 + " on r.thread_id = t.id where t.community_id = :c and t.status = 'CLOSED'"
@@ -233,7 +234,7 @@ public class ThreadQueries {
                 .map(rows -> rows.stream().map(r -> new ThreadViews.Published((String) r[0], (String) r[1],
                         ThreadPushes.excerpt((String) r[2], 60), ContentSafety.mask((String) r[3]),
                         r[4] == null ? null : Math.round(((Number) r[4]).doubleValue() * 10) / 10.0,
-                        ((Number) r[5]).intValue(), Sql.time(r[6]), Sql.time(r[7]))).toList());
+                        ((Number) r[5]).intValue(), NativeSql.time(r[6]), NativeSql.time(r[7]))).toList());
     }
 
     // --- detail -----------------------------------------------------------------------------------------------------
@@ -243,24 +244,24 @@ public class ThreadQueries {
         OffsetDateTime now = OffsetDateTime.now(clock);
         boolean mine = viewer != null && viewer.equals(t.residentId);
         // Others see a resident's photo only once WeChat's image check passed it (PhotoChecks).
-        Uni<List<ThreadViews.Photo>> photos = Sql.of("select id, media_id, url, purpose, source_thread_id, check_status"
+        Uni<List<ThreadViews.Photo>> photos = NativeSql.of("select id, media_id, url, purpose, source_thread_id, check_status"
                         + " from thread_photo where thread_id = :t"
                         + (staff || mine ? "" : " and check_status = 'PASS'") + " order by id").param("t", t.id).rows()
-                .map(rows -> rows.stream().map(r -> new ThreadViews.Photo(Sql.id(r[0]), (String) r[1], (String) r[2],
+                .map(rows -> rows.stream().map(r -> new ThreadViews.Photo(NativeSql.id(r[0]), (String) r[1], (String) r[2],
                         (String) r[3], optId(r[4]), (String) r[5])).toList());
         Uni<List<ThreadViews.Event>> events = ThreadEvent.<ThreadEvent>find(staff ? "threadId = ?1 order by at, id"
                         : "threadId = ?1 and internal = false order by at, id", t.id).list()
                 .map(list -> list.stream().map(e -> event(e, staff, viewer)).toList());
         Uni<List<ThreadViews.Comment>> comments = comments(t.id, viewer, staff);
         Uni<Boolean> supported = viewer == null ? Uni.createFrom().item(false)
-                : Sql.of("select count(*) from thread_support where thread_id = :t and resident_id = :r")
+                : NativeSql.of("select count(*) from thread_support where thread_id = :t and resident_id = :r")
                 .param("t", t.id).param("r", viewer).number().map(n -> n > 0);
         Uni<Integer> myRating = viewer == null ? Uni.createFrom().nullItem()
-                : Sql.of("select score from thread_rating where thread_id = :t and resident_id = :r and round = :round")
+                : NativeSql.of("select score from thread_rating where thread_id = :t and resident_id = :r and round = :round")
                 .param("t", t.id).param("r", viewer).param("round", t.reopenCount).column()
                 .map(s -> s.isEmpty() ? null : ((Number) s.get(0)).intValue());
         Uni<String> mergedInto = t.mergedIntoId == null ? Uni.createFrom().nullItem()
-                : Sql.of("select ref_no from consultation_thread where id = :id").param("id", t.mergedIntoId).column()
+                : NativeSql.of("select ref_no from consultation_thread where id = :id").param("id", t.mergedIntoId).column()
                 .map(s -> (String) s.get(0));
         return photos.chain(p -> events.chain(e -> comments.chain(c -> supported.chain(sup -> myRating
                 .chain(rating -> mergedInto.map(into -> {
@@ -292,19 +293,19 @@ public class ThreadQueries {
     }
 
     private static Uni<List<ThreadViews.Comment>> comments(long threadId, Long viewer, boolean staff) {
-        return Sql.of("select c.id, c.author_kind, c.author_id, c.body, c.moderation, c.edited_at, c.deleted_at,"
+        return NativeSql.of("select c.id, c.author_kind, c.author_id, c.body, c.moderation, c.edited_at, c.deleted_at,"
                         + " c.created_at from thread_comment c where c.thread_id = :t order by c.id")
-                .param("t", threadId).rows().chain(rows -> (staff ? Sql.of("select v.comment_id, v.body from"
+                .param("t", threadId).rows().chain(rows -> (staff ? NativeSql.of("select v.comment_id, v.body from"
                                 + " thread_comment_version v join thread_comment c on c.id = v.comment_id"
                                 + " where c.thread_id = :t order by v.id").param("t", threadId).rows()
                         : Uni.createFrom().item(List.<Object[]>of())).map(versions -> {
                     Map<Long, List<String>> history = new LinkedHashMap<>();
-                    versions.forEach(v -> history.computeIfAbsent(Sql.id(v[0]), k -> new ArrayList<>()).add((String) v[1]));
+                    versions.forEach(v -> history.computeIfAbsent(NativeSql.id(v[0]), k -> new ArrayList<>()).add((String) v[1]));
                     List<ThreadViews.Comment> out = new ArrayList<>();
                     for (Object[] r : rows) {
-                        long id = Sql.id(r[0]);
+                        long id = NativeSql.id(r[0]);
                         boolean byStaff = "STAFF".equals(r[1]);
-                        boolean mine = !byStaff && viewer != null && Sql.id(r[2]) == viewer;
+                        boolean mine = !byStaff && viewer != null && NativeSql.id(r[2]) == viewer;
                         String moderation = (String) r[4];
                         boolean deleted = r[6] != null;
                         if (!staff && !mine && !"VISIBLE".equals(moderation)) {
@@ -312,7 +313,7 @@ public class ThreadQueries {
                         }
                         String body = deleted && !staff ? null : staff || mine ? (String) r[3] : ContentSafety.mask((String) r[3]);
                         out.add(new ThreadViews.Comment(id, byStaff ? "工作人员" : mine ? "我" : "居民", mine, body,
-                                moderation, r[5] != null, deleted, Sql.time(r[7]),
+                                moderation, r[5] != null, deleted, NativeSql.time(r[7]),
                                 staff ? history.getOrDefault(id, List.of()) : List.of()));
                     }
                     return out;
@@ -345,7 +346,7 @@ public class ThreadQueries {
     }
 
     private static Long optId(Object o) {
-        return o == null ? null : Sql.id(o);
+        return o == null ? null : NativeSql.id(o);
     }
 
     private static Object opt(Object o) {

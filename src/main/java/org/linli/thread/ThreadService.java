@@ -1,5 +1,6 @@
 package org.linli.thread;
 
+import org.linli.common.NativeSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -166,7 +167,7 @@ public class ThreadService {
     private static Uni<Void> photosOf(long threadId, List<NewThread.Photo> photos, OffsetDateTime now) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (NewThread.Photo p : photos) {
-            chain = chain.chain(() -> Sql.of("insert into thread_photo (thread_id, media_id, url, check_status, created_at)"
+            chain = chain.chain(() -> NativeSql.of("insert into thread_photo (thread_id, media_id, url, check_status, created_at)"
                             + " values (:t, nullif(:m, ''), nullif(:u, ''), 'PENDING', cast(:at as timestamptz))")
                     .param("t", threadId).param("m", blankToEmpty(p.mediaId())).param("u", blankToEmpty(p.url()))
                     .param("at", now).update().replaceWithVoid());
@@ -184,7 +185,7 @@ public class ThreadService {
                     }
                     Actor me = Actor.resident(residentId);
                     ThreadStatus to = Lifecycle.check(ThreadAction.SUBMIT, t.status, me.partiesFor(t));
-                    return Sql.of("update consultation_thread set status = :to, version = version + 1,"
+                    return NativeSql.of("update consultation_thread set status = :to, version = version + 1,"
                                     + " submitted_at = cast(:now as timestamptz), accept_due_at = cast(:due as timestamptz)"
                                     + " where id = :id and version = :v")
                             .param("to", to.name()).param("now", now)

@@ -1,5 +1,6 @@
 package org.linli.thread;
 
+import org.linli.common.NativeSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -173,12 +174,12 @@ public class ThreadWorkflow {
 
     /** The conditional write: only if nobody changed the thread since it was read. */
     private Uni<Void> update(ConsultationThread t, ThreadStatus to, Change c) {
-        Sql sql = Sql.of("update consultation_thread set status = :to, version = version + 1");
+        NativeSql sql = NativeSql.of("update consultation_thread set status = :to, version = version + 1");
         c.sets.forEach(s -> sql.append(", " + s));
         sql.append(" where id = :id and version = :v").param("to", to.name()).param("id", t.id).param("v", t.version);
         c.params.forEach(sql::param);
         return sql.update().chain(n -> n == 1 ? Uni.createFrom().voidItem()
-                : Sql.of("select status from consultation_thread where id = :id").param("id", t.id).column()
+                : NativeSql.of("select status from consultation_thread where id = :id").param("id", t.id).column()
                 .map(s -> {
                     throw Lifecycle.conflict(ThreadStatus.valueOf((String) s.get(0)));
                 }));
@@ -199,18 +200,18 @@ public class ThreadWorkflow {
 
     /** Supporters (and the duplicate's raiser), comments and photos move to the kept thread; its raiser is told. */
     private Uni<Void> carryOver(ConsultationThread dup, ConsultationThread into, Actor actor, OffsetDateTime now) {
-        return Sql.of("insert into thread_support (thread_id, resident_id, created_at)"
+        return NativeSql.of("insert into thread_support (thread_id, resident_id, created_at)"
                         + " select cast(:into as bigint), resident_id, created_at from thread_support where thread_id = :dup"
                         + " union all select cast(:into as bigint), cast(:raiser as bigint), cast(:now as timestamptz)"
                         + " on conflict do nothing")
                 .param("into", into.id).param("dup", dup.id).param("raiser", dup.residentId).param("now", now).update()
-                .chain(() -> Sql.of("delete from thread_support where thread_id = :into and resident_id = :raiser")
+                .chain(() -> NativeSql.of("delete from thread_support where thread_id = :into and resident_id = :raiser")
                         .param("into", into.id).param("raiser", into.residentId).update())
-                .chain(() -> Sql.of("update consultation_thread set support_count = (select count(*) from"
+                .chain(() -> NativeSql.of("update consultation_thread set support_count = (select count(*) from"
                         + " thread_support where thread_id = :into) where id = :into").param("into", into.id).update())
-                .chain(() -> Sql.of("update thread_comment set thread_id = :into where thread_id = :dup")
+                .chain(() -> NativeSql.of("update thread_comment set thread_id = :into where thread_id = :dup")
                         .param("into", into.id).param("dup", dup.id).update())
-                .chain(() -> Sql.of("insert into thread_photo (thread_id, media_id, url, purpose, source_thread_id,"
+                .chain(() -> NativeSql.of("insert into thread_photo (thread_id, media_id, url, purpose, source_thread_id,"
                                 + " check_status, check_trace_id, check_attempts, check_attempted_at, created_at)"
                                 + " select :into, media_id, url, purpose, thread_id, check_status, check_trace_id,"
                                 + " check_attempts, check_attempted_at, created_at from thread_photo where thread_id = :dup")
@@ -247,7 +248,7 @@ public class ThreadWorkflow {
             if (t.reopenCount > 0) {
                 throw Problem.conflict("THREAD_REOPEN_USED");
             }
-            return Sql.of("select score from thread_rating where thread_id = :t and resident_id = :r and round = :round")
+            return NativeSql.of("select score from thread_rating where thread_id = :t and resident_id = :r and round = :round")
                     .param("t", t.id).param("r", residentId).param("round", t.reopenCount).column()
                     .chain(scores -> {
                         if (scores.isEmpty() || ((Number) scores.get(0)).intValue() > 2) {
@@ -271,14 +272,14 @@ public class ThreadWorkflow {
     /** RESOLVED threads whose rating window is over become CLOSED; answers how many. */
     public Uni<Integer> closeExpired() {
         OffsetDateTime cutoff = OffsetDateTime.now(clock).minusDays(config.ratingDays());
-        return Panache.withSession(() -> Sql.of("select id, community_id from consultation_thread where status ="
+        return Panache.withSession(() -> NativeSql.of("select id, community_id from consultation_thread where status ="
                         + " 'RESOLVED' and resolved_at < cast(:cutoff as timestamptz) order by id limit 500")
                 .param("cutoff", cutoff).rows())
                 .chain(rows -> {
                     Uni<Integer> chain = Uni.createFrom().item(0);
                     for (Object[] r : rows) {
-                        long id = Sql.id(r[0]);
-                        long community = Sql.id(r[1]);
+                        long id = NativeSql.id(r[0]);
+                        long community = NativeSql.id(r[1]);
                         chain = chain.chain(n -> act(community, id, Actor.system(), ThreadAction.CLOSE, null)
                                 .map(x -> n + 1)
                                 .onFailure(Problem.class).recoverWithItem(n));

@@ -1,5 +1,6 @@
 package org.linli.thread;
 
+import org.linli.common.NativeSql;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 
@@ -31,7 +32,7 @@ class Timeline {
         if (staffId == null) {
             return Uni.createFrom().voidItem();
         }
-        return Sql.of("insert into thread_staff_alert (staff_id, thread_id, kind, note, created_at)"
+        return NativeSql.of("insert into thread_staff_alert (staff_id, thread_id, kind, note, created_at)"
                         + " values (:staff, :thread, :kind, :note, cast(:at as timestamptz))")
                 .param("staff", staffId).param("thread", threadId).param("kind", kind)
                 .param("note", note == null ? "" : note.length() > 200 ? note.substring(0, 200) : note)

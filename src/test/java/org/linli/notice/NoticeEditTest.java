@@ -1,5 +1,6 @@
 package org.linli.notice;
 
+import org.linli.common.NativeSql;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -103,9 +104,9 @@ class NoticeEditTest {
     }
 
     private OffsetDateTime pushExpiry(long noticeId) {
-        return db(() -> Sql.of("select m.expires_at from push_message m where m.source_ref = :ref")
+        return db(() -> NativeSql.of("select m.expires_at from push_message m where m.source_ref = :ref")
                 .param("ref", "notice:" + noticeId + ":v1").rows()
-                .map(rows -> Sql.time(rows.get(0)[0])));
+                .map(rows -> NativeSql.time(rows.get(0)[0])));
     }
 
     @Test
@@ -243,6 +244,6 @@ class NoticeEditTest {
     }
 
     private long count(String sql) {
-        return db(() -> Sql.of(sql).param("c", w.community).number());
+        return db(() -> NativeSql.of(sql).param("c", w.community).number());
     }
 }

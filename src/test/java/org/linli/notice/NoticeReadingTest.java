@@ -1,5 +1,6 @@
 package org.linli.notice;
 
+import org.linli.common.NativeSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -228,7 +229,7 @@ class NoticeReadingTest {
     }
 
     private static long receipts(long noticeId, long residentId) {
-        return db(() -> Sql.of("select count(*) from notice_read where notice_id = :n and resident_id = :r")
+        return db(() -> NativeSql.of("select count(*) from notice_read where notice_id = :n and resident_id = :r")
                 .param("n", noticeId).param("r", residentId).number());
     }
 

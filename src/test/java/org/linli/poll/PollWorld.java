@@ -42,25 +42,25 @@ import static io.restassured.RestAssured.given;
  * a tenant T), 401 and 402 (50.00 each) unsold, the developer's. 2号楼 (第二网格): 101 and 102 (90.00) owned by G, H.
  * Owners are residents logged in through the fake WeChat server, bound straight in the database.
  */
-final class PollWorld {
+public final class PollWorld {
 
-    record Person(String token, long id, String login) {
+    public record Person(String token, long id, String login) {
     }
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    final String admin;
-    final long community;
-    final String code;
-    Person committee;
-    final long grid1;
-    final long building1;
-    final long building2;
-    final long unit1;
-    final Map<String, Long> households = new LinkedHashMap<>();
-    final Map<String, Person> people = new HashMap<>();
+    public final String admin;
+    public final long community;
+    public final String code;
+    public Person committee;
+    public final long grid1;
+    public final long building1;
+    public final long building2;
+    public final long unit1;
+    public final Map<String, Long> households = new LinkedHashMap<>();
+    public final Map<String, Person> people = new HashMap<>();
 
-    PollWorld() {
+    public PollWorld() {
         admin = Api.adminToken();
         code = Api.unique("P");
         community = ((Number) Api.as(admin).body(Map.of("code", code, "name", "投票测试社区"))
@@ -93,12 +93,12 @@ final class PollWorld {
                 .markDeveloperHeld(community, List.of(a, b), true));
     }
 
-    Person person(String name) {
+    public Person person(String name) {
         return people.get(name);
     }
 
     /** A staff member with one role here, optionally narrowed to a building. */
-    Person staff(String role, Long buildingId) {
+    public Person staff(String role, Long buildingId) {
         String username = Api.unique("p");
         Map<String, Object> body = new HashMap<>(Map.of("username", username, "displayName", "工作人员",
                 "password", "secret-pass-1", "role", role));
@@ -112,17 +112,17 @@ final class PollWorld {
         return new Person(login.path("token"), ((Number) login.path("id")).longValue(), username);
     }
 
-    static Person login() {
+    public static Person login() {
         return login(Api.unique("openid-"));
     }
 
     /** Sessions end after linli.auth.session-max-age of clock time: after moving the clock far, log in again. */
-    void relogin() {
+    public void relogin() {
         committee = new Person(Api.staffToken(committee.login(), "secret-pass-1"), committee.id(), committee.login());
         people.replaceAll((name, p) -> login(p.login()));
     }
 
-    static Person login(String openid) {
+    public static Person login(String openid) {
         FakeWechatServer wechat = Arc.container().instance(FakeWechat.class).get().fake().orElseThrow();
         String code = Api.unique("code-");
         wechat.registerCode(code, openid, null);
@@ -132,7 +132,7 @@ final class PollWorld {
         return new Person(login.path("token"), ((Number) login.path("id")).longValue(), openid);
     }
 
-    Person owner(String name, MembershipRole role, String... keys) {
+    public Person owner(String name, MembershipRole role, String... keys) {
         Person p = login();
         for (String key : keys) {
             bind(p.id(), households.get(key), role);
@@ -141,7 +141,7 @@ final class PollWorld {
         return p;
     }
 
-    void bind(long residentId, long householdId, MembershipRole role) {
+    public void bind(long residentId, long householdId, MembershipRole role) {
         db(() -> Panache.withTransaction(() -> {
             Membership m = new Membership();
             m.communityId = community;
@@ -156,7 +156,7 @@ final class PollWorld {
         }));
     }
 
-    long household(long unitId, String room, String area) {
+    public long household(long unitId, String room, String area) {
         return db(() -> Panache.withTransaction(() -> {
             Household h = new Household();
             h.communityId = community;
@@ -194,19 +194,19 @@ final class PollWorld {
 
     // --- polls -----------------------------------------------------------------------------------------------
 
-    static OffsetDateTime now() {
+    public static OffsetDateTime now() {
         return OffsetDateTime.now(clock()).withNano(0);
     }
 
-    static MovableClock clock() {
+    public static MovableClock clock() {
         return Arc.container().instance(MovableClock.class).get();
     }
 
-    static Map<String, Object> approval(String text) {
+    public static Map<String, Object> approval(String text) {
         return Map.of("kind", "APPROVAL", "text", text);
     }
 
-    Map<String, Object> draft(String preset, Map<String, Object> scope, List<Map<String, Object>> questions,
+    public Map<String, Object> draft(String preset, Map<String, Object> scope, List<Map<String, Object>> questions,
                               Duration opensIn, Duration lasts) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("title", "关于更换物业公司的表决");
@@ -219,22 +219,22 @@ final class PollWorld {
         return d;
     }
 
-    Map<String, Object> building1Scope() {
+    public Map<String, Object> building1Scope() {
         return Map.of("kind", "BUILDINGS", "ids", List.of(building1));
     }
 
-    String polls() {
+    public String polls() {
         return "/api/v1/communities/" + community + "/polls";
     }
 
-    long create(String token, Map<String, Object> draft) {
+    public long create(String token, Map<String, Object> draft) {
         Response r = Api.as(token).body(draft).post(polls());
         r.then().statusCode(201);
         return ((Number) r.path("id")).longValue();
     }
 
     /** Creates, announces and opens (waiving the 公告期, recorded) a poll; answers its id. */
-    long opened(Map<String, Object> draft) {
+    public long opened(Map<String, Object> draft) {
         draft.put("noticeWaiver", "测试：业主大会已提前书面通知");
         draft.put("openAt", now().plusMinutes(1).toString());
         long id = create(committee.token(), draft);
@@ -243,12 +243,12 @@ final class PollWorld {
         return id;
     }
 
-    Response vote(String who, long pollId, Object... answers) {
+    public Response vote(String who, long pollId, Object... answers) {
         return Api.as(person(who).token()).body(Map.of("answers", answers(answers)))
                 .post("/api/v1/polls/" + pollId + "/ballots");
     }
 
-    static List<List<Integer>> answers(Object... answers) {
+    public static List<List<Integer>> answers(Object... answers) {
         List<List<Integer>> list = new ArrayList<>();
         for (Object a : answers) {
             list.add(a instanceof List<?> l ? l.stream().map(x -> (Integer) x).toList() : List.of((Integer) a));
@@ -256,12 +256,12 @@ final class PollWorld {
         return list;
     }
 
-    static int pass() {
+    public static int pass() {
         PollSchedule schedule = Arc.container().instance(PollSchedule.class).get();
         return db(schedule::pass);
     }
 
-    static List<Row> sql(String sql, Object... params) {
+    public static List<Row> sql(String sql, Object... params) {
         Pool pool = Arc.container().instance(Pool.class).get();
         try {
             List<Row> rows = new ArrayList<>();
@@ -273,7 +273,7 @@ final class PollWorld {
         }
     }
 
-    static <T> T db(Supplier<Uni<T>> work) {
+    public static <T> T db(Supplier<Uni<T>> work) {
         try {
             return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(work));
         } catch (Throwable e) {

@@ -1,5 +1,6 @@
 package org.linli.thread;
 
+import org.linli.common.NativeSql;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -67,7 +68,7 @@ class PhotoCheckTest {
         List<FakeWechatServer.Call> sent = ThreadWorld.fake().calls(WechatPaths.MEDIA_CHECK_ASYNC).stream()
                 .filter(c -> c.openid() != null && c.openid().equals(raiser.openid())).toList();
         assertEquals(2, sent.size(), "both photos handed to WeChat with the raiser's Mini-Program openid");
-        List<String> traces = ThreadWorld.db(() -> Sql.of("select check_trace_id from thread_photo where thread_id = :t"
+        List<String> traces = ThreadWorld.db(() -> NativeSql.of("select check_trace_id from thread_photo where thread_id = :t"
                 + " order by id").param("t", id).column()).stream().map(String::valueOf).toList();
         assertEquals(0, ThreadWorld.db(checks::submitPending), "a photo is handed over once");
 
@@ -103,7 +104,7 @@ class PhotoCheckTest {
         clock.reset();
         Api.as(neighbour.token()).get("/api/v1/threads/" + id).then().body("photos", hasSize(0));
 
-        long photo = ThreadWorld.db(() -> Sql.of("select id from thread_photo where thread_id = :t").param("t", id)
+        long photo = ThreadWorld.db(() -> NativeSql.of("select id from thread_photo where thread_id = :t").param("t", id)
                 .number());
         Api.as(w.worker2.token()).body(Map.of("decision", "RELEASE", "photoId", photo))
                 .post(w.staffPath(id) + "/moderation").then().statusCode(404); // not in the other grid's reach
@@ -113,7 +114,7 @@ class PhotoCheckTest {
         Api.as(w.worker1.token()).body(Map.of("decision", "RELEASE", "photoId", photo, "reason", "门禁照片，无问题"))
                 .post(w.staffPath(id) + "/moderation").then().statusCode(200).body("photos[0].check", equalTo("PASS"));
         Api.as(neighbour.token()).get("/api/v1/threads/" + id).then().body("photos", hasSize(1));
-        assertEquals(1L, (long) ThreadWorld.db(() -> Sql.of("select count(*) from thread_moderation where photo_id = :p")
+        assertEquals(1L, (long) ThreadWorld.db(() -> NativeSql.of("select count(*) from thread_moderation where photo_id = :p")
                 .param("p", photo).number()), "audited");
     }
 
@@ -123,7 +124,7 @@ class PhotoCheckTest {
         ThreadWorld.Resident raiser = w.resident("2号楼/101");
         long id = raisedWithPhotos(w, raiser, "https://img.example.org/car.jpg");
         // As for a photo sent in the Official Account chat: no Mini-Program openid WeChat could check with.
-        ThreadWorld.db(() -> io.quarkus.hibernate.reactive.panache.Panache.withTransaction(() -> Sql.of(
+        ThreadWorld.db(() -> io.quarkus.hibernate.reactive.panache.Panache.withTransaction(() -> NativeSql.of(
                 "update resident set mini_openid = null where id = :r").param("r", raiser.id()).update()));
         ThreadWorld.db(checks::submitPending);
         assertEquals("HELD", checkOf(id));
@@ -165,7 +166,7 @@ class PhotoCheckTest {
     }
 
     private static String checkOf(long threadId) {
-        return (String) ThreadWorld.db(() -> Sql.of("select check_status from thread_photo where thread_id = :t")
+        return (String) ThreadWorld.db(() -> NativeSql.of("select check_status from thread_photo where thread_id = :t")
                 .param("t", threadId).column()).get(0);
     }
 

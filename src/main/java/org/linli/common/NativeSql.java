@@ -1,4 +1,4 @@
-package org.linli.notice;
+package org.linli.common;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -14,37 +14,37 @@ import java.util.Map;
 
 /**
  * A native SQL statement with named parameters, run in the current Panache session (so inside the caller's
- * transaction). Used where notices join the community's household and membership tables, and for upserts.
+ * transaction): for conditional updates, joins and upserts the entities do not express.
  */
-final class Sql {
+public final class NativeSql {
 
     private final StringBuilder text;
     private final Map<String, Object> params = new LinkedHashMap<>();
 
-    private Sql(String text) {
+    private NativeSql(String text) {
         this.text = new StringBuilder(text);
     }
 
-    static Sql of(String text) {
-        return new Sql(text);
+    public static NativeSql of(String text) {
+        return new NativeSql(text);
     }
 
-    Sql append(String more) {
+    public NativeSql append(String more) {
         text.append(more);
         return this;
     }
 
-    Sql param(String name, Object value) {
+    public NativeSql param(String name, Object value) {
         params.put(name, value);
         return this;
     }
 
-    String text() {
+    public String text() {
         return text.toString();
     }
 
     /** Every row as its columns (Hibernate hands single-column rows back as the bare value). */
-    Uni<List<Object[]>> rows() {
+    public Uni<List<Object[]>> rows() {
         return Panache.getSession().chain(s -> {
             var query = s.createNativeQuery(text.toString(), Object.class);
             params.forEach(query::setParameter);
@@ -53,16 +53,16 @@ final class Sql {
     }
 
     /** The first column of every row. */
-    Uni<List<Object>> column() {
+    public Uni<List<Object>> column() {
         return rows().map(rows -> rows.stream().map(row -> row[0]).toList());
     }
 
     /** A single number, e.g. a count. */
-    Uni<Long> number() {
+    public Uni<Long> number() {
         return column().map(values -> values.isEmpty() || values.get(0) == null ? 0L : ((Number) values.get(0)).longValue());
     }
 
-    Uni<Integer> update() {
+    public Uni<Integer> update() {
         return Panache.getSession().chain(s -> {
             var query = s.createNativeQuery(text.toString());
             params.forEach(query::setParameter);
@@ -70,13 +70,13 @@ final class Sql {
         });
     }
 
-    static long id(Object value) {
+    public static long id(Object value) {
         return ((Number) value).longValue();
     }
 
     /** A timestamp column in community time. */
-    static OffsetDateTime time(Object value) {
-        return NoticeClock.local(utc(value));
+    public static OffsetDateTime time(Object value) {
+        return utc(value) == null ? null : utc(value).atZoneSameInstant(ClockProducer.COMMUNITY_ZONE).toOffsetDateTime();
     }
 
     private static OffsetDateTime utc(Object value) {

@@ -1,0 +1,81 @@
+package org.linli.reminder;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.linli.community.ElectorateRoster;
+import org.linli.poll.PollDeadlines;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who an occurrence reaches, decided when it fires (never when it was planned): a poll's closing reminder goes to
+ * the voters of units that have not voted by then; a custom one to the verified residents of its scope as it is
+ * then. Decides the skips too: a poll already closed or whose close moved, a closing reminder overtaken by a nearer
+ * one, a custom reminder found too long after its time.
+ */
+@ApplicationScoped
+class Audiences {
+
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("M月d日 HH:mm");
+
+    private final PollDeadlines polls;
+    private final ElectorateRoster roster;
+    private final ReminderConfig config;
+    private final Clock clock;
+
+    Audiences(PollDeadlines polls, ElectorateRoster roster, ReminderConfig config, Clock clock) {
+        this.polls = polls;
+        this.roster = roster;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    Uni<Firing> decide(Due due) {
+        return switch (due.kind()) {
+            case POLL_CLOSING -> pollClosing(due);
+            case CUSTOM -> custom(due);
+            case MEETING -> Uni.createFrom().item(Firing.skip("会议提醒尚未接入"));
+        };
+    }
+
+    private Uni<Firing> pollClosing(Due due) {
+        Instant now = clock.instant();
+        if (due.overtaken()) {
+            return Uni.createFrom().item(Firing.skip("已有更近截止时间的提醒"));
+        }
+        return polls.closing(due.subjectId()).chain(found -> {
+            if (found.isEmpty() || !found.get().open()) {
+                return Uni.createFrom().item(Firing.skip(found.isEmpty() ? "投票已结束" : "投票尚未开始"));
+            }
+            PollDeadlines.Closing poll = found.get();
+            Instant close = poll.closeAt().toInstant();
+            if (!close.minus(Duration.ofMinutes(due.leadMinutes())).equals(due.dueAt())) {
+                return Uni.createFrom().item(Firing.skip("投票截止时间已变更"));
+            }
+            if (!close.isAfter(now)) {
+                return Uni.createFrom().item(Firing.skip("投票已截止"));
+            }
+            String closes = poll.closeAt().atZoneSameInstant(clock.getZone()).format(MINUTE);
+            return polls.votersWithoutBallot(poll.pollId()).map(voters -> Firing.push(poll.communityId(),
+                    ReminderKind.POLL_CLOSING, false, poll.title(), "投票将于 " + closes + " 截止，您还没有投票",
+                    "pages/poll/detail?id=" + poll.pollId(),
+                    Map.of("pollId", String.valueOf(poll.pollId()), "deadline", closes), close, voters));
+        });
+    }
+
+    private Uni<Firing> custom(Due due) {
+        if (due.dueAt().plus(config.catchUp()).isBefore(clock.instant())) {
+            return Uni.createFrom().item(Firing.skip("错过提醒时间（服务停机），未补发"));
+        }
+        Uni<List<Long>> residents = roster.members(due.communityId(), due.scopeKind(), due.scopeIds())
+                .map(members -> members.stream().map(ElectorateRoster.RosterMember::residentId).distinct().sorted()
+                        .toList());
+        return residents.map(ids -> Firing.push(due.communityId(), ReminderKind.CUSTOM, due.urgent(), due.title(),
+                due.body() == null ? due.title() : due.body(), "pages/index/index", Map.of(), null, ids));
+    }
+}

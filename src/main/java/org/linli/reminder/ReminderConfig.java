@@ -1,0 +1,40 @@
+package org.linli.reminder;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+
+/** {@code linli.reminder.*}: the firing pass, poll-closing leads, catch-up after downtime, residents' defaults. */
+@ConfigMapping(prefix = "linli.reminder")
+public interface ReminderConfig {
+
+    /** How often each replica runs the pass ({@code off} in tests, which drive it). */
+    @WithDefault("15s")
+    String every();
+
+    /** How long a claim on an occurrence lasts; a replica that dies loses it then. */
+    @WithDefault("PT2M")
+    Duration lease();
+
+    /** Occurrences claimed per round of a pass. */
+    @WithDefault("200")
+    int batch();
+
+    /** Before a poll's close: the default leads of its closing reminders. */
+    @WithDefault("PT24H,PT2H")
+    List<Duration> pollLeads();
+
+    /** A custom reminder found later than this after its time (all replicas were down) is skipped, not sent late. */
+    @WithDefault("PT6H")
+    Duration catchUp();
+
+    /** Residents' quiet hours until they choose their own (urgent reminders ignore them). */
+    @WithDefault("22:00")
+    LocalTime quietStart();
+
+    @WithDefault("07:00")
+    LocalTime quietEnd();
+}

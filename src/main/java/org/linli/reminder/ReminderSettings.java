@@ -1,0 +1,118 @@
+package org.linli.reminder;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.linli.common.NativeSql;
+import org.linli.common.Problem;
+
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.linli.reminder.ReminderService.join;
+import static org.linli.reminder.ReminderService.utc;
+
+/**
+ * A resident's rules for reminders: kinds muted (custom and meeting reminders; never a poll's closing reminder,
+ * which concerns a vote they may cast), personal quiet hours (default 22:00–07:00; urgent reminders ignore them)
+ * and an optional daily digest time, from which non-urgent reminders come as one push a day.
+ */
+@ApplicationScoped
+public class ReminderSettings {
+
+    /** As the API shows and takes them: times as HH:mm; equal quiet start and end mean no quiet hours. */
+    public record Settings(List<ReminderKind> muted, String quietStart, String quietEnd, String digestAt,
+                           List<ReminderKind> mutable) {
+    }
+
+    record Rules(Set<ReminderKind> muted, LocalTime quietStart, LocalTime quietEnd, LocalTime digestAt) {
+
+        static Rules defaults(ReminderConfig config) {
+            return new Rules(Set.of(), config.quietStart(), config.quietEnd(), null);
+        }
+    }
+
+    static final String SELECT = "select resident_id, array_to_string(muted, ','), to_char(quiet_start, 'HH24:MI'),"
+            + " to_char(quiet_end, 'HH24:MI'), to_char(digest_at, 'HH24:MI') from reminder_setting";
+    private static final List<ReminderKind> MUTABLE = EnumSet.allOf(ReminderKind.class).stream()
+            .filter(ReminderKind::mutable).toList();
+
+    private final ReminderConfig config;
+    private final Clock clock;
+
+    ReminderSettings(ReminderConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public Uni<Settings> of(long residentId) {
+        return Panache.withSession(() -> NativeSql.of(SELECT + " where resident_id = :resident")
+                .param("resident", residentId).rows()
+                .map(rows -> view(rows.isEmpty() ? Rules.defaults(config) : rules(rows.get(0), config))));
+    }
+
+    public Uni<Settings> change(long residentId, Settings wanted) {
+        Set<ReminderKind> muted = EnumSet.noneOf(ReminderKind.class);
+        if (wanted.muted() != null) {
+            for (ReminderKind kind : wanted.muted()) {
+                if (kind == null) {
+                    throw Problem.badRequest("REMINDER_SETTING_INVALID", "静音类别不能为空");
+                }
+                if (!kind.mutable()) {
+                    throw Problem.badRequest("REMINDER_MUTE_NOT_ALLOWED");
+                }
+                muted.add(kind);
+            }
+        }
+        LocalTime start = time(wanted.quietStart(), config.quietStart(), "免打扰开始时间");
+        LocalTime end = time(wanted.quietEnd(), config.quietEnd(), "免打扰结束时间");
+        LocalTime digest = wanted.digestAt() == null || wanted.digestAt().isBlank() ? null
+                : time(wanted.digestAt(), null, "每日汇总时间");
+        return Panache.withTransaction(() -> NativeSql.of("insert into reminder_setting (resident_id, muted,"
+                        + " quiet_start, quiet_end, digest_at, updated_at) values (:resident,"
+                        + " string_to_array(:muted, ',')::varchar[], :start, :end, :digest, :now) on conflict (resident_id) do update set muted = excluded.muted,"
+                        + " quiet_start = excluded.quiet_start, quiet_end = excluded.quiet_end,"
+                        + " digest_at = excluded.digest_at, updated_at = excluded.updated_at")
+                .param("resident", residentId).param("muted", join(List.copyOf(muted)))
+                .param("start", start).param("end", end)
+                .param("digest", digest).param("now", utc(clock.instant()))
+                .update())
+                .chain(() -> of(residentId));
+    }
+
+    static Rules rules(Object[] r, ReminderConfig config) {
+        Set<ReminderKind> muted = EnumSet.noneOf(ReminderKind.class);
+        muted.addAll(Deliveries.kinds((String) r[1]));
+        LocalTime start = Deliveries.time(r[2]);
+        LocalTime end = Deliveries.time(r[3]);
+        return new Rules(muted, start == null ? config.quietStart() : start, end == null ? config.quietEnd() : end,
+                Deliveries.time(r[4]));
+    }
+
+    private static Settings view(Rules rules) {
+        return new Settings(rules.muted().stream().sorted().toList(), rules.quietStart().toString(),
+                rules.quietEnd().toString(), rules.digestAt() == null ? null : rules.digestAt().toString(), MUTABLE);
+    }
+
+    private static LocalTime time(String text, LocalTime fallback, String what) {
+        if (text == null || text.isBlank()) {
+            if (fallback == null) {
+                throw Problem.badRequest("REMINDER_SETTING_INVALID", what + "需为 HH:mm");
+            }
+            return fallback;
+        }
+        try {
+            LocalTime t = LocalTime.parse(text.strip());
+            if (t.getSecond() != 0 || t.getNano() != 0) {
+                throw new DateTimeParseException("seconds", text, 0);
+            }
+            return t;
+        } catch (DateTimeParseException e) {
+            throw Problem.badRequest("REMINDER_SETTING_INVALID", what + "需为 HH:mm，例如 22:00");
+        }
+    }
+}
