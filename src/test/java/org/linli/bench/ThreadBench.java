@@ -120,9 +120,9 @@ class ThreadBench {
         long resident = pool.query("insert into resident (display_name) values ('压测邻居') returning id").execute()
                 .await().indefinitely().iterator().next().getLong(0);
         pool.preparedQuery("insert into community (code, name) select 'BENCH' || g || '-' || $1, '压测社区' || g"
-                + " from generate_series(1, $2) g").execute(Tuple.of(community, COMMUNITIES - 1)).await().indefinitely();
+                + " from generate_series(1, $2) g").execute(Tuple.of(String.valueOf(community), COMMUNITIES - 1)).await().indefinitely();
         List<Long> others = new ArrayList<>();
-        pool.preparedQuery("select id from community where code like 'BENCH%-' || $1").execute(Tuple.of(community))
+        pool.preparedQuery("select id from community where code like 'BENCH%-' || $1").execute(Tuple.of(String.valueOf(community)))
                 .await().indefinitely().forEach(r -> others.add(r.getLong(0)));
         Long[] ids = others.toArray(Long[]::new);
         int rest = THREADS - OPEN_IN_ONE;
