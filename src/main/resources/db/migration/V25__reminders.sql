@@ -5,7 +5,8 @@
 CREATE TABLE reminder (
     id           BIGSERIAL PRIMARY KEY,
     community_id BIGINT        NOT NULL REFERENCES community (id),
-    -- POLL_CLOSING (subject = poll), MEETING (subject = meeting), CUSTOM (staff's own, scope + schedule)
+    -- POLL_CLOSING (subject = poll), MEETING (subject = meeting), THREAD_CLOCK and THREAD_RATING (subject =
+    -- thread), CUSTOM (staff's own, scope + schedule)
     kind         VARCHAR(24)   NOT NULL,
     subject_id   BIGINT,
     title        VARCHAR(200)  NOT NULL,
@@ -31,8 +32,10 @@ CREATE TABLE reminder_occurrence (
     id            BIGSERIAL PRIMARY KEY,
     reminder_id   BIGINT        NOT NULL REFERENCES reminder (id),
     due_at        TIMESTAMPTZ   NOT NULL,
-    -- the lead (minutes before the subject's time) this occurrence was planned for; null for CUSTOM
+    -- the lead (minutes before the subject's time; negative: after it) this occurrence was planned for; null for CUSTOM
     lead_minutes  INT,
+    -- THREAD_CLOCK: which clock (ACCEPT or RESOLVE)
+    stage         VARCHAR(16),
     status        VARCHAR(16)   NOT NULL DEFAULT 'DUE'
                   CHECK (status IN ('DUE', 'FIRED', 'SKIPPED', 'CANCELLED')),
     claimed_until TIMESTAMPTZ,
@@ -47,6 +50,7 @@ CREATE TABLE reminder_occurrence (
     source_refs   VARCHAR(64)[] NOT NULL DEFAULT '{}',
     UNIQUE (reminder_id, due_at)
 );
+-- (a thread's accept and resolve clocks are told apart by stage; the same instant twice is one occurrence)
 CREATE INDEX reminder_occurrence_due_idx ON reminder_occurrence (due_at) WHERE status = 'DUE';
 
 -- A resident's own rules; no row = the defaults (nothing muted, quiet 22:00-07:00, no digest).

@@ -63,6 +63,12 @@ public class StaffService {
                 communityId);
     }
 
+    /** Staff holding the role in the community, by id (e.g. the committee an overdue thread is escalated to). */
+    public Uni<List<Long>> holding(long communityId, Role role) {
+        return StaffRole.<StaffRole>find("communityId = ?1 and role = ?2 order by staffId", communityId, role).list()
+                .map(roles -> roles.stream().map(r -> r.staffId).distinct().toList());
+    }
+
     /** The first staff member holding GRID_WORKER for that grid (thread auto-routing), or null. */
     public Uni<Long> firstGridWorker(long communityId, long gridId) {
         return StaffRole.<StaffRole>find("communityId = ?1 and gridId = ?2 and role = ?3 order by id",

@@ -4,10 +4,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.linli.community.ElectorateRoster;
 import org.linli.poll.PollDeadlines;
+import org.linli.thread.ThreadDeadlines;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +27,15 @@ class Audiences {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("M月d日 HH:mm");
 
     private final PollDeadlines polls;
+    private final ThreadDeadlines threads;
     private final ElectorateRoster roster;
     private final ReminderConfig config;
     private final Clock clock;
 
-    Audiences(PollDeadlines polls, ElectorateRoster roster, ReminderConfig config, Clock clock) {
+    Audiences(PollDeadlines polls, ThreadDeadlines threads, ElectorateRoster roster, ReminderConfig config,
+              Clock clock) {
         this.polls = polls;
+        this.threads = threads;
         this.roster = roster;
         this.config = config;
         this.clock = clock;
@@ -40,6 +46,8 @@ class Audiences {
             case POLL_CLOSING -> pollClosing(due);
             case CUSTOM -> custom(due);
             case MEETING -> Uni.createFrom().item(Firing.skip("会议提醒尚未接入"));
+            case THREAD_CLOCK -> threadClock(due);
+            case THREAD_RATING -> threadRating(due);
         };
     }
 
@@ -66,6 +74,28 @@ class Audiences {
                     "pages/poll/detail?id=" + poll.pollId(),
                     Map.of("pollId", String.valueOf(poll.pollId()), "deadline", closes), close, voters));
         });
+    }
+
+    private Uni<Firing> threadClock(Due due) {
+        if (due.overtaken()) {
+            return Uni.createFrom().item(Firing.skip("已有更近的时限提醒"));
+        }
+        OffsetDateTime clockEnd = due.dueAt().plus(Duration.ofMinutes(due.leadMinutes())).atOffset(ZoneOffset.UTC);
+        boolean escalate = -due.leadMinutes() >= config.threadEscalateAfter().toMinutes();
+        return threads.alertClock(due.subjectId(), ThreadDeadlines.Stage.valueOf(due.stage()), clockEnd,
+                        due.leadMinutes() <= 0, escalate, clock.instant().atOffset(ZoneOffset.UTC))
+                .map(alerted -> alerted.map(n -> Firing.alerted(due.communityId(), ReminderKind.THREAD_CLOCK, n))
+                        .orElseGet(() -> Firing.skip("已处理或时限已变更")));
+    }
+
+    private Uni<Firing> threadRating(Due due) {
+        OffsetDateTime resolved = due.dueAt().plus(Duration.ofMinutes(due.leadMinutes())).atOffset(ZoneOffset.UTC);
+        return threads.unrated(due.subjectId(), resolved).map(found -> found.map(t -> Firing.push(t.communityId(),
+                        ReminderKind.THREAD_RATING, false, "请评价：" + t.refNo(),
+                        "您反映的事项已办结，请花一分钟评价办理结果（1–5 分），不满意可申请重新办理。",
+                        "pages/thread/detail?id=" + t.threadId(), Map.of("refNo", t.refNo()), null,
+                        List.of(t.raiserId())))
+                .orElseGet(() -> Firing.skip("已评价或已关闭")));
     }
 
     private Uni<Firing> custom(Due due) {

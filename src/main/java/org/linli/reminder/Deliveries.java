@@ -88,7 +88,7 @@ class Deliveries {
                                     + " audience = :audience, queued = :queued, digested = :digested,"
                                     + " source_refs = string_to_array(:refs, ',')::varchar[], claimed_until = null"
                                     + " where id = :id")
-                            .param("now", utc(now)).param("audience", firing.residents().size())
+                            .param("now", utc(now)).param("audience", firing.residents().size() + firing.alerted())
                             .param("queued", counts.stream().mapToInt(Integer::intValue).sum())
                             .param("digested", digest.size()).param("refs", join(refs))
                             .param("id", due.occurrenceId()).update());

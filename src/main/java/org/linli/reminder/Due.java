@@ -9,5 +9,5 @@ import java.util.List;
  */
 record Due(long occurrenceId, int claim, long reminderId, long communityId, ReminderKind kind, Long subjectId,
            String title, String body, String scopeKind, List<Long> scopeIds, String cron, boolean urgent,
-           boolean active, Instant dueAt, Integer leadMinutes, boolean overtaken) {
+           boolean active, Instant dueAt, Integer leadMinutes, String stage, boolean overtaken) {
 }

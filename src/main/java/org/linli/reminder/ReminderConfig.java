@@ -31,6 +31,18 @@ public interface ReminderConfig {
     @WithDefault("PT6H")
     Duration catchUp();
 
+    /** A thread's clock: the assignee is alerted this long before it runs out, at its end, then daily. */
+    @WithDefault("PT2H")
+    Duration threadClockNear();
+
+    /** A thread this long past its clock is escalated to the committee (one alert each). */
+    @WithDefault("P2D")
+    Duration threadEscalateAfter();
+
+    /** A resolved thread not rated by its raiser this long after resolution gets one 请评价 reminder. */
+    @WithDefault("P3D")
+    Duration ratingAfter();
+
     /** Residents' quiet hours until they choose their own (urgent reminders ignore them). */
     @WithDefault("22:00")
     LocalTime quietStart();

@@ -40,22 +40,25 @@ public class ReminderEngine {
             + " for update skip locked) returning o.id, o.claims";
     private static final String DUE = "select o.id, o.claims, r.id, r.community_id, r.kind, r.subject_id, r.title,"
             + " r.body, r.scope_kind, array_to_string(r.scope_ids, ','), r.cron, r.urgent, r.status = 'ACTIVE',"
-            + " o.due_at, o.lead_minutes, exists (select 1 from reminder_occurrence l where l.reminder_id = r.id"
-            + " and l.status = 'DUE' and l.due_at > o.due_at and l.due_at <= :now)"
+            + " o.due_at, o.lead_minutes, o.stage, exists (select 1 from reminder_occurrence l where l.reminder_id = r.id"
+            + " and l.status = 'DUE' and l.due_at > o.due_at and l.due_at <= :now"
+            + " and l.stage is not distinct from o.stage)"
             + " from reminder_occurrence o join reminder r on r.id = o.reminder_id"
             + " where o.id = :id and o.claims = :claim and o.status = 'DUE' for update of o";
 
     private final Audiences audiences;
     private final Deliveries deliveries;
     private final PollDeadlines polls;
+    private final ThreadPlans threads;
     private final ReminderConfig config;
     private final Clock clock;
 
-    ReminderEngine(Audiences audiences, Deliveries deliveries, PollDeadlines polls, ReminderConfig config,
-                   Clock clock) {
+    ReminderEngine(Audiences audiences, Deliveries deliveries, PollDeadlines polls, ThreadPlans threads,
+                   ReminderConfig config, Clock clock) {
         this.audiences = audiences;
         this.deliveries = deliveries;
         this.polls = polls;
+        this.threads = threads;
         this.config = config;
         this.clock = clock;
     }
@@ -88,8 +91,12 @@ public class ReminderEngine {
         });
     }
 
-    /** Closing reminders of every announced or open poll, at each lead after the poll opens; planned once. */
     Uni<Integer> plan() {
+        return planPolls().chain(polls -> threads.plan().map(t -> polls + t));
+    }
+
+    /** Closing reminders of every announced or open poll, at each lead after the poll opens; planned once. */
+    Uni<Integer> planPolls() {
         Instant now = clock.instant();
         String leads = ReminderService.join(config.pollLeads().stream().map(Duration::toMinutes).toList());
         return Panache.withTransaction(() -> polls.closingAfter(now).chain(closing -> Multi.createFrom()
@@ -152,6 +159,6 @@ public class ReminderEngine {
                 ReminderKind.valueOf((String) r[4]), r[5] == null ? null : NativeSql.id(r[5]), (String) r[6],
                 (String) r[7], (String) r[8], split((String) r[9]).stream().map(Long::valueOf).toList(),
                 (String) r[10], (Boolean) r[11], (Boolean) r[12], NativeSql.time(r[13]).toInstant(),
-                r[14] == null ? null : ((Number) r[14]).intValue(), (Boolean) r[15]);
+                r[14] == null ? null : ((Number) r[14]).intValue(), (String) r[15], (Boolean) r[16]);
     }
 }

@@ -6,6 +6,10 @@ public enum ReminderKind {
     POLL_CLOSING,
     /** Invitees of a meeting who have not declined. */
     MEETING,
+    /** A thread's clock near or past: alerts to its assignee, then the committee (staff, not pushes). */
+    THREAD_CLOCK,
+    /** A resolved thread the raiser has not rated after some days: one 请评价 push. */
+    THREAD_RATING,
     /** Staff's own, to a scope, once or on a cron schedule. */
     CUSTOM;
 
