@@ -58,6 +58,7 @@ public class AccessMatrixTest {
             Map.entry("GET /wechat/mini", Rule.PUBLIC),
             Map.entry("POST /wechat/mini", Rule.PUBLIC),
             Map.entry("GET /dev/chat", Rule.PUBLIC),
+            Map.entry("GET /gongshi/{code}", Rule.PUBLIC),
             Map.entry("POST /dev/chat/send", Rule.PUBLIC),
             Map.entry("GET /dev/chat/pushed", Rule.PUBLIC),
 

@@ -58,6 +58,11 @@ public class CommunityService {
                 .onItem().ifNull().failWith(() -> Problem.notFound("COMMUNITY_NOT_FOUND"));
     }
 
+    /** 404 COMMUNITY_NOT_FOUND for an unknown code (the public 公示 board is addressed by it). */
+    public Uni<Summary> summaryByCode(String code) {
+        return byCode(code).chain(c -> summary(c.id));
+    }
+
     public Uni<Summary> summary(long communityId) {
         return find(communityId).chain(c -> Panache.withSession(() -> Grid.count("communityId", communityId)
                 .chain(grids -> Building.count("communityId", communityId)

@@ -33,8 +33,11 @@ public class PublicPollResource {
     private final PollStore store;
     private final PollRecords records;
     private final PollJson json;
+    private final PollBoard board;
 
-    PublicPollResource(CommunityService communities, PollStore store, PollRecords records, PollJson json) {
+    PublicPollResource(CommunityService communities, PollStore store, PollRecords records, PollJson json,
+                       PollBoard board) {
+        this.board = board;
         this.communities = communities;
         this.store = store;
         this.records = records;
@@ -45,11 +48,8 @@ public class PublicPollResource {
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<List<Published>> list(@PathParam("code") String code) {
-        return communities.byCode(code).chain(c -> Panache.withSession(() -> NativeSql.of("select " + PollRow.COLUMNS
-                        + " from poll where community_id = :c and status in ('PUBLISHED', 'ARCHIVED')"
-                        + " order by published_at desc limit 100").param("c", c.id).rows()
-                .map(rows -> rows.stream().map(r -> PollRow.of(r, json))
-                        .map(p -> new Published(PollView.of(p, List.of()), json.result(p.result()))).toList())));
+        return communities.byCode(code).chain(c -> board.published(c.id, 100))
+                .map(entries -> entries.stream().map(e -> new Published(e.poll(), e.result())).toList());
     }
 
     @GET
