@@ -208,19 +208,26 @@ class MeetingService {
                 null, m.startsAt.toInstant());
     }
 
-    /** Upcoming (not ended, soonest first) or past (ended or cancelled, latest first) meetings within reach. */
+    /**
+     * Upcoming (not ended, soonest first) or past (ended or cancelled, latest first) meetings within reach, at most
+     * {@value #LIST_LIMIT}. The end is computed in Java (a meeting without endsAt lasts the default duration), so
+     * the query narrows by start and the rest is filtered here; targets come in one query for the page.
+     */
     Uni<List<MeetingViews.Summary>> list(long communityId, Reach reach, boolean past) {
         OffsetDateTime now = store.now();
         return Panache.withSession(() -> Meeting.<Meeting>list("communityId = ?1 order by startsAt "
                         + (past ? "desc" : "asc") + ", id", communityId)
-                .chain(all -> io.smallrye.mutiny.Multi.createFrom().iterable(all)
-                        .filter(m -> past == (m.cancelledAt != null || !store.end(m).isAfter(now)))
-                        .onItem().transformToUniAndConcatenate(m -> store.targets(m.id)
-                                .map(t -> MeetingStore.touches(reach, m.scopeKind, t) ? m : null))
-                        .filter(Objects::nonNull)
-                        .select().first(LIST_LIMIT)
-                        .map(store::summary)
-                        .collect().asList()));
+                .chain(all -> {
+                    List<Meeting> when = all.stream()
+                            .filter(m -> past == (m.cancelledAt != null || !store.end(m).isAfter(now))).toList();
+                    if (reach.whole() || when.isEmpty()) {
+                        return Uni.createFrom().item(when);
+                    }
+                    return store.targetsOf(when.stream().map(m -> m.id).toList())
+                            .map(targets -> when.stream().filter(m -> MeetingStore.touches(reach, m.scopeKind,
+                                    targets.getOrDefault(m.id, List.of()))).toList());
+                })
+                .map(shown -> shown.stream().limit(LIST_LIMIT).map(store::summary).toList()));
     }
 
     Uni<MeetingViews.Staff> get(long communityId, long meetingId, Reach reach) {

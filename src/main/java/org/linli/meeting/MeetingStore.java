@@ -91,6 +91,17 @@ class MeetingStore {
                         .toList());
     }
 
+    /** The targets of many meetings in one query, by meeting id. */
+    Uni<java.util.Map<Long, List<Target>>> targetsOf(List<Long> meetingIds) {
+        return MeetingSql.of("select meeting_id, target_id, building_id, grid_id from meeting_target"
+                        + " where meeting_id in (:ms) order by meeting_id, target_id")
+                .param("ms", meetingIds).rows()
+                .map(rows -> rows.stream().collect(java.util.stream.Collectors.groupingBy(r -> MeetingSql.id(r[0]),
+                        java.util.stream.Collectors.mapping(r -> new Target(MeetingSql.id(r[1]),
+                                r[2] == null ? null : MeetingSql.id(r[2]), r[3] == null ? null : MeetingSql.id(r[3])),
+                                java.util.stream.Collectors.toList()))));
+    }
+
     static boolean covered(Reach reach, String kind, Target t) {
         return "GRIDS".equals(kind) ? reach.coversGrid(t.id()) : reach.coversBuilding(t.buildingId(), t.gridId());
     }

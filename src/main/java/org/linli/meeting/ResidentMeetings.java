@@ -30,10 +30,13 @@ class ResidentMeetings {
         return Panache.withSession(() -> MeetingSql.of(COLUMNS + " order by (m.starts_at < :now), "
                         + " case when m.starts_at >= :now then m.starts_at end, m.starts_at desc, m.id limit 100")
                 .param("r", residentId).param("now", now).rows()
-                .chain(rows -> io.smallrye.mutiny.Multi.createFrom().iterable(rows)
-                        .onItem().transformToUniAndConcatenate(row -> Meeting.<Meeting>findById(MeetingSql.id(row[0]))
-                                .map(m -> view(m, row)))
-                        .collect().asList()));
+                .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(List.<MeetingViews.Mine>of())
+                        : Meeting.<Meeting>list("id in ?1", rows.stream().map(r -> MeetingSql.id(r[0])).toList())
+                        .map(meetings -> {
+                            java.util.Map<Long, Meeting> byId = new java.util.HashMap<>();
+                            meetings.forEach(m -> byId.put(m.id, m));
+                            return rows.stream().map(r -> view(byId.get(MeetingSql.id(r[0])), r)).toList();
+                        })));
     }
 
     Uni<MeetingViews.Mine> one(long residentId, long meetingId) {
