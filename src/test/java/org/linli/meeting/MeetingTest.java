@@ -136,6 +136,37 @@ class MeetingTest {
     }
 
     @Test
+    void aBuildingLeaderSeesAMeetingReachingTheirBuildingButChangesOnlyMeetingsWhollyInIt() {
+        MeetingWorld w = MeetingWorld.create();
+        w.resident("王阿姨", "1号楼/1单元/101");
+        String leader = w.staff("BUILDING_LEADER", null, w.buildings.get("1号楼"));
+        w.create(leader, MeetingWorld.draft("会", inHours(5), MeetingWorld.scope("BUILDINGS", w.buildings.get("2号楼")), null))
+                .then().statusCode(403).body("code", equalTo("MEETING_SCOPE_FORBIDDEN"));
+        Response own = w.create(leader, MeetingWorld.draft("一单元议事", inHours(5),
+                MeetingWorld.scope("UNITS", unitOf(w, "1号楼/1单元")), null));
+        own.then().statusCode(201);
+        long both = w.created(MeetingWorld.draft("两栋楼议事", inHours(5),
+                MeetingWorld.scope("BUILDINGS", w.buildings.get("1号楼"), w.buildings.get("2号楼")), null));
+        Api.as(leader).get(w.path(both)).then().statusCode(200).body("counts.invited", equalTo(6));
+        Api.as(leader).post(w.path(both) + "/cancel").then().statusCode(403).body("code", equalTo("MEETING_SCOPE_FORBIDDEN"));
+        Api.as(leader).post(w.path(((Number) own.path("id")).longValue()) + "/cancel").then().statusCode(200)
+                .body("status", equalTo("CANCELLED"));
+    }
+
+    @Test
+    void aMeetingWhosePushCannotBeQueuedIsNotCreated() {
+        MeetingWorld w = MeetingWorld.create();
+        w.resident("王阿姨", "1号楼/1单元/101");
+        org.linli.notice.RecordingOutbox.failNextEnqueue(w.community);
+        w.create(w.committee, MeetingWorld.draft("议事会", inHours(5), MeetingWorld.scope("COMMUNITY"), null))
+                .then().statusCode(500);
+        assertEquals(0L, MeetingWorld.rows("select count(*) as n from meeting where community_id = $1",
+                Tuple.of(w.community)).get(0).getLong("n"));
+        w.create(w.committee, MeetingWorld.draft("议事会", inHours(5), MeetingWorld.scope("COMMUNITY"), null))
+                .then().statusCode(201).body("counts.invited", equalTo(7));
+    }
+
+    @Test
     void inviteesAnswerAndMayChangeTheirAnswerUntilTheStart() {
         MeetingWorld w = MeetingWorld.create();
         MeetingWorld.Resident a = w.resident("王阿姨", "1号楼/1单元/101");
@@ -178,10 +209,11 @@ class MeetingTest {
                 .body("scene", equalTo("meeting:" + id))
                 .body("url", containsString("meeting:" + id))
                 .body("expiresAt", notNullValue());
+        // WxJava may retry once after a token refresh; exactly one ticket for this scene was issued.
         List<FakeWechatServer.Call> calls = wechat.calls("/cgi-bin/qrcode/create");
-        assertEquals(before + 1, calls.size());
-        assertTrue(calls.get(calls.size() - 1).body().contains("\"scene_str\":\"meeting:" + id + "\""),
-                calls.get(calls.size() - 1).body());
+        assertEquals(1, calls.subList(before, calls.size()).stream()
+                .filter(c -> c.errcode() == 0 && c.body().contains("\"scene_str\":\"meeting:" + id + "\"")).count(),
+                calls.subList(before, calls.size()).toString());
 
         String scene = "meeting:" + id;
         assertTrue(scan(a.mpOpenid(), scene, 0).contains("尚未开始"));
