@@ -164,6 +164,19 @@ public class AccessMatrixTest {
             Map.entry("GET /api/v1/communities/{communityId}/threads/alerts", Rule.COMMUNITY_STAFF),
             Map.entry("POST /api/v1/communities/{communityId}/roster/xlsx", Rule.COMMUNITY_MANAGE),
 
+            // Meetings (议事会 / 居民会议)
+            Map.entry("POST /api/v1/communities/{communityId}/meetings", Rule.COMMUNITY_STAFF),
+            Map.entry("GET /api/v1/communities/{communityId}/meetings", Rule.COMMUNITY_STAFF),
+            Map.entry("GET /api/v1/communities/{communityId}/meetings/{meetingId}", Rule.COMMUNITY_STAFF),
+            Map.entry("POST /api/v1/communities/{communityId}/meetings/{meetingId}/cancel", Rule.COMMUNITY_STAFF),
+            Map.entry("POST /api/v1/communities/{communityId}/meetings/{meetingId}/qrcode", Rule.COMMUNITY_STAFF),
+            Map.entry("POST /api/v1/communities/{communityId}/meetings/{meetingId}/attendance", Rule.COMMUNITY_STAFF),
+            Map.entry("GET /api/v1/communities/{communityId}/meetings/{meetingId}/attendance", Rule.COMMUNITY_STAFF),
+            Map.entry("POST /api/v1/communities/{communityId}/meetings/{meetingId}/minutes", Rule.COMMUNITY_STAFF),
+            Map.entry("GET /api/v1/meetings", Rule.RESIDENT),
+            Map.entry("GET /api/v1/meetings/{meetingId}", Rule.RESIDENT),
+            Map.entry("PUT /api/v1/meetings/{meetingId}/rsvp", Rule.RESIDENT),
+
             // The web console (cookie sessions and CSRF tokens): called by console.ConsoleAccessTest, not below.
             Map.entry("GET /console/login", Rule.PUBLIC),
             Map.entry("POST /console/login", Rule.PUBLIC),

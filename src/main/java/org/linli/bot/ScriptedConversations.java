@@ -1,6 +1,7 @@
 package org.linli.bot;
 
 import org.linli.community.InviteService;
+import org.linli.meeting.MeetingCheckIn;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
@@ -154,12 +155,18 @@ public class ScriptedConversations implements Conversations {
      * A parametric QR code (an invite card): the SCAN event's key, or the subscribe event's {@code qrscene_} key, is
      * the scene. It answers the first step of the {@code invite-scan} flow (the invite code of 绑定), which goes on
      * from its second step, so the resident types no code. Other scenes (not shaped like an invite code, or not
-     * accepted by the step) start nothing here.
+     * accepted by the step) start nothing here. A meeting's check-in code (scene {@code meeting:<id>}) starts the
+     * {@code meeting-scan} flow instead.
      */
     private Optional<Uni<Turn>> scanned(BotScripts s, IncomingMessage m) {
         String key = m.eventKey() == null ? "" : m.eventKey().strip();
         String scene = m.kind() == IncomingMessage.Kind.SUBSCRIBE
                 ? (key.startsWith("qrscene_") ? key.substring("qrscene_".length()) : "") : key;
+        if (MeetingCheckIn.meetingOf(scene).isPresent()) {
+            // A meeting's check-in QR code: the stepless meeting-scan flow gets the scene as its "text".
+            return s.byEvent("meeting-scan").map(flow -> start(s, flow, new IncomingMessage(m.openid(),
+                    IncomingMessage.Kind.TEXT, scene, null, null, null, null, m.receivedAt())));
+        }
         Optional<Flow> flow = s.byEvent("invite-scan");
         if (!InviteService.looksLikeCode(scene) || flow.isEmpty() || flow.get().steps().isEmpty()) {
             return Optional.empty();

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * The roster as polls need it, read in the caller's Panache session (so inside its transaction): the households
  * in a scope with their area, area source, named representative and developer flag, and their VERIFIED members.
- * Scope kinds are COMMUNITY, GRIDS, BUILDINGS, UNITS. One SQL statement per method.
+ * Scope kinds are COMMUNITY, GRIDS, BUILDINGS, UNITS (and HOUSEHOLDS, which polls do not use). One SQL
+ * statement per method.
  */
 @ApplicationScoped
 public class ElectorateRoster {
@@ -38,6 +39,8 @@ public class ElectorateRoster {
                     + " and b.id in (:ids)";
             case "UNITS" -> "select u.id, b.id, b.grid_id from building_unit u join building b on b.id = u.building_id"
                     + " where u.community_id = :community and u.id in (:ids)";
+            case "HOUSEHOLDS" -> "select h.id, b.id, b.grid_id" + ADDRESS
+                    + " where h.community_id = :community and h.id in (:ids)";
             default -> throw Problem.badRequest("POLL_SCOPE_INVALID");
         };
         return rows(sql, communityId, ids).map(rows -> rows.stream()
@@ -108,6 +111,7 @@ public class ElectorateRoster {
             case "GRIDS" -> "b.grid_id in (:ids)";
             case "BUILDINGS" -> "b.id in (:ids)";
             case "UNITS" -> "u.id in (:ids)";
+            case "HOUSEHOLDS" -> "h.id in (:ids)";
             default -> throw Problem.badRequest("POLL_SCOPE_INVALID");
         };
     }

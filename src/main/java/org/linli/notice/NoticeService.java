@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.linli.common.Problem;
 import org.linli.community.Page;
+import org.linli.identity.Reach;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -28,10 +29,23 @@ public class NoticeService {
 
     private final NoticeAudience audience;
     private final NoticeClock clock;
+    private final NoticePublisher publisher;
 
-    NoticeService(NoticeAudience audience, NoticeClock clock) {
+    NoticeService(NoticeAudience audience, NoticeClock clock, NoticePublisher publisher) {
         this.audience = audience;
         this.clock = clock;
+        this.publisher = publisher;
+    }
+
+    /**
+     * Publishes a meeting's minutes (会议纪要) now, as a plain-text 议事结果 notice to {@code scope}, with the same
+     * checks and pushes as a notice staff publish (scope within the author's reach, households frozen, NOTICE
+     * pushes), in the caller's transaction when there is one. Answers the notice id.
+     */
+    public Uni<Long> publishMinutes(long communityId, Reach author, String title, String body, NoticeScope scope) {
+        NoticeDraft draft = new NoticeDraft(title, body, BodyFormat.PLAIN, NoticeCategory.DELIBERATION_RESULT,
+                NoticePriority.NORMAL, scope, null, null, List.of(), false);
+        return publisher.publish(communityId, author, draft).map(change -> change.notice().id());
     }
 
     /** Unread first, then newest first. */

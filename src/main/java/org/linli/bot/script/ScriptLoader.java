@@ -31,7 +31,7 @@ public final class ScriptLoader {
 
     private static final Pattern FLOW_ID = Pattern.compile("[a-z][a-z0-9-]{0,39}");
     private static final Pattern STEP_ID = Pattern.compile("[a-z][a-zA-Z0-9]{0,39}");
-    private static final Set<String> EVENTS = Set.of("subscribe", "scan", "invite-scan");
+    private static final Set<String> EVENTS = Set.of("subscribe", "scan", "invite-scan", "meeting-scan");
 
     /** Values every template may use, with samples for the dry render. */
     private static final Map<String, Object> GLOBAL_SAMPLES = Map.of("text", "示例", "min", 2, "max", 20,
