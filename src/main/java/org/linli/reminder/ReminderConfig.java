@@ -19,10 +19,6 @@ public interface ReminderConfig {
     @WithDefault("PT2M")
     Duration lease();
 
-    /** Passes each replica runs side by side (each its own session, sharing the work through SKIP LOCKED). */
-    @WithDefault("4")
-    int lanes();
-
     /** Occurrences claimed per round of a pass. */
     @WithDefault("200")
     int batch();

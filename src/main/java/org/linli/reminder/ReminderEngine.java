@@ -2,7 +2,6 @@ package org.linli.reminder;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,12 +12,7 @@ import org.linli.poll.PollDeadlines;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.linli.reminder.ReminderService.split;
 import static org.linli.reminder.ReminderService.utc;
@@ -71,48 +65,9 @@ public class ReminderEngine {
 
     @Scheduled(every = "${linli.reminder.every:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "10s")
-    void scheduled() {
-        inLanes();
-    }
-
-    /**
-     * {@code linli.reminder.lanes} passes side by side, each on its own Vert.x context (so its own session and
-     * connection), sharing the due occurrences through SKIP LOCKED as replicas do; blocks until all are done.
-     */
-    public Pass inLanes() {
-        ExecutorService lanes = Executors.newFixedThreadPool(config.lanes());
-        try {
-            List<Future<Pass>> running = new ArrayList<>();
-            for (int i = 0; i < config.lanes(); i++) {
-                running.add(lanes.submit(this::awaitPass));
-            }
-            Pass total = new Pass(0, 0, 0, 0, 0);
-            for (Future<Pass> lane : running) {
-                try {
-                    Pass p = lane.get();
-                    total = new Pass(total.planned() + p.planned(), total.fired() + p.fired(),
-                            total.skipped() + p.skipped(), total.lost() + p.lost(), total.digests() + p.digests());
-                } catch (ExecutionException e) {
-                    LOG.warn("Reminder pass failed", e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-            return total;
-        } finally {
-            lanes.shutdown();
-        }
-    }
-
-    private Pass awaitPass() throws Exception {
-        try {
-            return VertxContextSupport.subscribeAndAwait(this::pass);
-        } catch (Exception | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+    Uni<Void> scheduled() {
+        return pass().onFailure().invoke(e -> LOG.warn("Reminder pass failed", e))
+                .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     /** Plans, then fires claimed rounds until nothing is due, then sends the digests whose time has come. */

@@ -2,11 +2,11 @@ package org.linli.bench;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.linli.reminder.ReminderEngine;
@@ -33,11 +33,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * 10,000 custom reminder occurrences due in the same minute, each scoped to one of 100 buildings (20 verified
- * residents each), fired by two replica loops sharing the database (two concurrent loops in this JVM, each running
- * the scheduled job's linli.reminder.lanes passes side by side, all claiming with SKIP LOCKED). Measures the time until every occurrence is FIRED and its pushes are in the outbox,
+ * residents each), fired by two replica loops sharing the database (two concurrent pass loops in this JVM, each
+ * claiming with SKIP LOCKED). Measures the time until every occurrence is FIRED and its pushes are in the outbox,
  * and counts duplicates and losses. Not a test: run it by hand (docs/benchmarks.md, "Reminder firing"):
  *
- * <pre>./mvnw -B -o test -Dtest=ReminderBench -Dbench [-Dbench.replicas=2] [-Dlinli.reminder.lanes=4]</pre>
+ * <pre>./mvnw -B -o test -Dtest=ReminderBench -Dbench</pre>
  */
 @QuarkusTest
 @QuarkusTestResource(LinliInfra.class)
@@ -100,8 +100,7 @@ class ReminderBench {
             List<String> lines = List.of(
                     String.format(Locale.ROOT, "occurrences due in one minute: %d, audience %d each (%d pushes)",
                             OCCURRENCES, PER_BUILDING, (long) OCCURRENCES * PER_BUILDING),
-                    String.format(Locale.ROOT, "replicas: %d, lanes each: %d, fired per replica: %s", REPLICAS,
-                            ConfigProvider.getConfig().getValue("linli.reminder.lanes", Integer.class), byReplica),
+                    String.format(Locale.ROOT, "replicas: %d, fired per replica: %s", REPLICAS, byReplica),
                     String.format(Locale.ROOT, "time to fire all: %.1f s (%.0f occurrences/s)", took.toMillis() / 1000.0,
                             OCCURRENCES * 1000.0 / Math.max(1, took.toMillis())),
                     String.format(Locale.ROOT, "push messages %d, deliveries %d (expected %d)", messages, deliveries,
@@ -118,9 +117,14 @@ class ReminderBench {
         }
     }
 
-    /** One replica's scheduled run: linli.reminder.lanes passes side by side. */
-    private int pass() {
-        return engine.inLanes().fired();
+    private int pass() throws Exception {
+        try {
+            return VertxContextSupport.subscribeAndAwait(engine::pass).fired();
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private long waiting(long community) {
