@@ -1,5 +1,6 @@
 package org.linli.meeting;
 
+import org.linli.common.NativeSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,22 +89,22 @@ public class MeetingCheckIn {
             if (row.isPresent()) {
                 boolean invited = (Boolean) row.get()[0];
                 if (row.get()[1] != null) {
-                    return result(m, Kind.ALREADY, invited, MeetingSql.time(row.get()[1]));
+                    return result(m, Kind.ALREADY, invited, NativeSql.time(row.get()[1]));
                 }
-                return MeetingSql.of("update meeting_invitee set checked_in_at = :now, checked_in_by = cast(:staff as bigint)"
+                return NativeSql.of("update meeting_invitee set checked_in_at = :now, checked_in_by = cast(:staff as bigint)"
                                 + " where meeting_id = :m and resident_id = :r and checked_in_at is null")
                         .param("now", now).param("staff", staffId).param("m", m.id).param("r", residentId).update()
-                        .chain(n -> n == 1 ? result(m, Kind.CHECKED_IN, invited, MeetingSql.time(now))
+                        .chain(n -> n == 1 ? result(m, Kind.CHECKED_IN, invited, NativeSql.time(now))
                                 : again(m, residentId));
             }
             return walkInHousehold(m, residentId).chain(household -> household.isEmpty()
                     ? result(m, Kind.NOT_ELIGIBLE, false, null)
-                    : MeetingSql.of("insert into meeting_invitee (meeting_id, resident_id, household_id, invited,"
+                    : NativeSql.of("insert into meeting_invitee (meeting_id, resident_id, household_id, invited,"
                                     + " checked_in_at, checked_in_by) values (:m, :r, :h, false, :now,"
                                     + " cast(:staff as bigint)) on conflict (meeting_id, resident_id) do nothing")
                             .param("m", m.id).param("r", residentId).param("h", household.get()).param("now", now)
                             .param("staff", staffId).update()
-                            .chain(n -> n == 1 ? result(m, Kind.WALK_IN, false, MeetingSql.time(now))
+                            .chain(n -> n == 1 ? result(m, Kind.WALK_IN, false, NativeSql.time(now))
                                     : again(m, residentId)));
         });
     }
@@ -111,11 +112,11 @@ public class MeetingCheckIn {
     /** Someone checked the resident in meanwhile. */
     private Uni<Result> again(Meeting m, long residentId) {
         return row(m.id, residentId).chain(row -> result(m, Kind.ALREADY, (Boolean) row.orElseThrow()[0],
-                MeetingSql.time(row.orElseThrow()[1])));
+                NativeSql.time(row.orElseThrow()[1])));
     }
 
     private static Uni<Optional<Object[]>> row(long meetingId, long residentId) {
-        return MeetingSql.of("select invited, checked_in_at from meeting_invitee where meeting_id = :m"
+        return NativeSql.of("select invited, checked_in_at from meeting_invitee where meeting_id = :m"
                         + " and resident_id = :r")
                 .param("m", meetingId).param("r", residentId).rows()
                 .map(rows -> rows.stream().findFirst());
@@ -140,6 +141,6 @@ public class MeetingCheckIn {
     }
 
     private static Uni<Result> result(Meeting m, Kind kind, boolean invited, OffsetDateTime at) {
-        return Uni.createFrom().item(new Result(kind, invited, at, m.title, m.place, MeetingSql.time(m.startsAt)));
+        return Uni.createFrom().item(new Result(kind, invited, at, m.title, m.place, NativeSql.time(m.startsAt)));
     }
 }

@@ -1,5 +1,6 @@
 package org.linli.meeting;
 
+import org.linli.common.NativeSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -175,7 +176,7 @@ class MeetingService {
         if (targets.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return MeetingSql.of("insert into meeting_target (meeting_id, target_id, building_id, grid_id)"
+        return NativeSql.of("insert into meeting_target (meeting_id, target_id, building_id, grid_id)"
                         + " select :m, cast(t as bigint), cast(nullif(b, '') as bigint), cast(nullif(g, '') as bigint)"
                         + " from unnest(string_to_array(:t, ','), string_to_array(:b, ','), string_to_array(:g, ','))"
                         + " as x(t, b, g)")
@@ -187,7 +188,7 @@ class MeetingService {
     }
 
     private static Uni<Integer> writeInvitees(long meetingId, List<Invitee> invitees) {
-        return MeetingSql.of("insert into meeting_invitee (meeting_id, resident_id, household_id, invited)"
+        return NativeSql.of("insert into meeting_invitee (meeting_id, resident_id, household_id, invited)"
                         + " select :m, cast(r as bigint), cast(nullif(h, '') as bigint), true"
                         + " from unnest(string_to_array(:r, ','), string_to_array(:h, ',')) as x(r, h)")
                 .param("m", meetingId)
@@ -201,7 +202,7 @@ class MeetingService {
     }
 
     private PushMessage invite(Meeting m) {
-        String when = MeetingSql.time(m.startsAt).format(MINUTE);
+        String when = NativeSql.time(m.startsAt).format(MINUTE);
         return new PushMessage(m.communityId, inviteRef(m.id), PUSH_KIND, false, m.title,
                 "会议时间：" + when + "，地点：" + m.place, "pages/meeting/detail?id=" + m.id,
                 Map.of("meetingId", String.valueOf(m.id), "startsAt", when, "place", m.place),
@@ -272,7 +273,7 @@ class MeetingService {
                     OffsetDateTime expires = now.plus(validity);
                     String scene = MeetingCheckIn.scene(m.id);
                     return qrCodes.contentFor(scene, validity)
-                            .map(url -> new MeetingViews.QrCode(scene, url, MeetingSql.time(expires)));
+                            .map(url -> new MeetingViews.QrCode(scene, url, NativeSql.time(expires)));
                 });
     }
 
@@ -293,13 +294,13 @@ class MeetingService {
     /** Who checked in, earliest first: display names only. */
     Uni<List<MeetingViews.Attendee>> attendance(long communityId, long meetingId, Reach reach) {
         return Panache.withSession(() -> store.visible(communityId, meetingId, reach)
-                .chain(m -> MeetingSql.of("select i.resident_id, coalesce(nullif(r.display_name, ''), '居民'),"
+                .chain(m -> NativeSql.of("select i.resident_id, coalesce(nullif(r.display_name, ''), '居民'),"
                                 + " i.invited, i.checked_in_at, i.checked_in_by is not null from meeting_invitee i"
                                 + " join resident r on r.id = i.resident_id where i.meeting_id = :m"
                                 + " and i.checked_in_at is not null order by i.checked_in_at, i.resident_id")
                         .param("m", m.id).rows())
-                .map(rows -> rows.stream().map(r -> new MeetingViews.Attendee(MeetingSql.id(r[0]), (String) r[1],
-                        (Boolean) r[2], MeetingSql.time(r[3]), (Boolean) r[4])).toList()));
+                .map(rows -> rows.stream().map(r -> new MeetingViews.Attendee(NativeSql.id(r[0]), (String) r[1],
+                        (Boolean) r[2], NativeSql.time(r[3]), (Boolean) r[4])).toList()));
     }
 
     /** Publishes the minutes (会议纪要) as a notice to the meeting's audience, once, after the start. */

@@ -1,5 +1,6 @@
 package org.linli.meeting;
 
+import org.linli.common.NativeSql;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 import org.linli.common.Problem;
@@ -83,22 +84,22 @@ class MeetingStore {
     }
 
     Uni<List<Target>> targets(long meetingId) {
-        return MeetingSql.of("select target_id, building_id, grid_id from meeting_target where meeting_id = :m"
+        return NativeSql.of("select target_id, building_id, grid_id from meeting_target where meeting_id = :m"
                         + " order by target_id")
                 .param("m", meetingId).rows()
-                .map(rows -> rows.stream().map(r -> new Target(MeetingSql.id(r[0]),
-                        r[1] == null ? null : MeetingSql.id(r[1]), r[2] == null ? null : MeetingSql.id(r[2])))
+                .map(rows -> rows.stream().map(r -> new Target(NativeSql.id(r[0]),
+                        r[1] == null ? null : NativeSql.id(r[1]), r[2] == null ? null : NativeSql.id(r[2])))
                         .toList());
     }
 
     /** The targets of many meetings in one query, by meeting id. */
     Uni<java.util.Map<Long, List<Target>>> targetsOf(List<Long> meetingIds) {
-        return MeetingSql.of("select meeting_id, target_id, building_id, grid_id from meeting_target"
+        return NativeSql.of("select meeting_id, target_id, building_id, grid_id from meeting_target"
                         + " where meeting_id in (:ms) order by meeting_id, target_id")
                 .param("ms", meetingIds).rows()
-                .map(rows -> rows.stream().collect(java.util.stream.Collectors.groupingBy(r -> MeetingSql.id(r[0]),
-                        java.util.stream.Collectors.mapping(r -> new Target(MeetingSql.id(r[1]),
-                                r[2] == null ? null : MeetingSql.id(r[2]), r[3] == null ? null : MeetingSql.id(r[3])),
+                .map(rows -> rows.stream().collect(java.util.stream.Collectors.groupingBy(r -> NativeSql.id(r[0]),
+                        java.util.stream.Collectors.mapping(r -> new Target(NativeSql.id(r[1]),
+                                r[2] == null ? null : NativeSql.id(r[2]), r[3] == null ? null : NativeSql.id(r[3])),
                                 java.util.stream.Collectors.toList()))));
     }
 
@@ -116,7 +117,7 @@ class MeetingStore {
     }
 
     Uni<MeetingViews.Counts> counts(long meetingId) {
-        return MeetingSql.of("select count(*) filter (where invited),"
+        return NativeSql.of("select count(*) filter (where invited),"
                         + " count(*) filter (where invited and rsvp = 'YES'),"
                         + " count(*) filter (where invited and rsvp = 'NO'),"
                         + " count(*) filter (where invited and rsvp = 'MAYBE'),"
@@ -133,14 +134,14 @@ class MeetingStore {
 
     Uni<MeetingViews.Staff> staffView(Meeting m) {
         return targets(m.id).chain(targets -> counts(m.id).map(counts -> new MeetingViews.Staff(m.id,
-                m.communityId, m.title, MeetingSql.time(m.startsAt), MeetingSql.time(m.endsAt), m.place, m.agenda,
+                m.communityId, m.title, NativeSql.time(m.startsAt), NativeSql.time(m.endsAt), m.place, m.agenda,
                 m.scopeKind, "RESIDENTS".equals(m.scopeKind) ? List.of() : targets.stream().map(Target::id).toList(),
-                m.pollId, m.threadId, status(m), counts, m.minutesNoticeId, MeetingSql.time(m.cancelledAt),
-                MeetingSql.time(m.createdAt))));
+                m.pollId, m.threadId, status(m), counts, m.minutesNoticeId, NativeSql.time(m.cancelledAt),
+                NativeSql.time(m.createdAt))));
     }
 
     MeetingViews.Summary summary(Meeting m) {
-        return new MeetingViews.Summary(m.id, m.title, MeetingSql.time(m.startsAt), MeetingSql.time(m.endsAt),
+        return new MeetingViews.Summary(m.id, m.title, NativeSql.time(m.startsAt), NativeSql.time(m.endsAt),
                 m.place, status(m));
     }
 

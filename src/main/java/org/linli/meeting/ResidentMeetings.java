@@ -1,5 +1,6 @@
 package org.linli.meeting;
 
+import org.linli.common.NativeSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,15 +28,15 @@ class ResidentMeetings {
     /** Upcoming and ongoing first (soonest first), then the rest (latest first); at most 100. */
     Uni<List<MeetingViews.Mine>> mine(long residentId) {
         OffsetDateTime now = store.now();
-        return Panache.withSession(() -> MeetingSql.of(COLUMNS + " order by (m.starts_at < :now), "
+        return Panache.withSession(() -> NativeSql.of(COLUMNS + " order by (m.starts_at < :now), "
                         + " case when m.starts_at >= :now then m.starts_at end, m.starts_at desc, m.id limit 100")
                 .param("r", residentId).param("now", now).rows()
                 .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(List.<MeetingViews.Mine>of())
-                        : Meeting.<Meeting>list("id in ?1", rows.stream().map(r -> MeetingSql.id(r[0])).toList())
+                        : Meeting.<Meeting>list("id in ?1", rows.stream().map(r -> NativeSql.id(r[0])).toList())
                         .map(meetings -> {
                             java.util.Map<Long, Meeting> byId = new java.util.HashMap<>();
                             meetings.forEach(m -> byId.put(m.id, m));
-                            return rows.stream().map(r -> view(byId.get(MeetingSql.id(r[0])), r)).toList();
+                            return rows.stream().map(r -> view(byId.get(NativeSql.id(r[0])), r)).toList();
                         })));
     }
 
@@ -56,7 +57,7 @@ class ResidentMeetings {
                     if (!now.isBefore(mine.startsAt())) {
                         throw Problem.conflict("MEETING_RSVP_CLOSED");
                     }
-                    return MeetingSql.of("update meeting_invitee set rsvp = :a, rsvp_at = :now"
+                    return NativeSql.of("update meeting_invitee set rsvp = :a, rsvp_at = :now"
                                     + " where meeting_id = :m and resident_id = :r and invited")
                             .param("a", answer.name()).param("now", now).param("m", meetingId).param("r", residentId)
                             .update();
@@ -65,14 +66,14 @@ class ResidentMeetings {
     }
 
     private Uni<MeetingViews.Mine> mineOrNotFound(long residentId, long meetingId) {
-        return MeetingSql.of(COLUMNS + " and i.meeting_id = :m").param("r", residentId).param("m", meetingId).rows()
+        return NativeSql.of(COLUMNS + " and i.meeting_id = :m").param("r", residentId).param("m", meetingId).rows()
                 .chain(rows -> rows.isEmpty() ? Uni.createFrom().failure(Problem.notFound("MEETING_NOT_FOUND"))
                         : Meeting.<Meeting>findById(meetingId).map(m -> view(m, rows.get(0))));
     }
 
     private MeetingViews.Mine view(Meeting m, Object[] row) {
-        return new MeetingViews.Mine(m.id, m.title, MeetingSql.time(m.startsAt), MeetingSql.time(m.endsAt), m.place,
+        return new MeetingViews.Mine(m.id, m.title, NativeSql.time(m.startsAt), NativeSql.time(m.endsAt), m.place,
                 m.agenda, store.status(m), (Boolean) row[1], row[2] == null ? null : Rsvp.valueOf((String) row[2]),
-                MeetingSql.time(row[3]), MeetingSql.time(row[4]), m.minutesNoticeId);
+                NativeSql.time(row[3]), NativeSql.time(row[4]), m.minutesNoticeId);
     }
 }

@@ -3,6 +3,7 @@ package org.linli.reminder;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.linli.community.ElectorateRoster;
+import org.linli.meeting.MeetingSchedule;
 import org.linli.poll.PollDeadlines;
 import org.linli.thread.ThreadDeadlines;
 
@@ -28,14 +29,16 @@ class Audiences {
 
     private final PollDeadlines polls;
     private final ThreadDeadlines threads;
+    private final MeetingSchedule meetings;
     private final ElectorateRoster roster;
     private final ReminderConfig config;
     private final Clock clock;
 
-    Audiences(PollDeadlines polls, ThreadDeadlines threads, ElectorateRoster roster, ReminderConfig config,
-              Clock clock) {
+    Audiences(PollDeadlines polls, ThreadDeadlines threads, MeetingSchedule meetings, ElectorateRoster roster,
+              ReminderConfig config, Clock clock) {
         this.polls = polls;
         this.threads = threads;
+        this.meetings = meetings;
         this.roster = roster;
         this.config = config;
         this.clock = clock;
@@ -45,7 +48,7 @@ class Audiences {
         return switch (due.kind()) {
             case POLL_CLOSING -> pollClosing(due);
             case CUSTOM -> custom(due);
-            case MEETING -> Uni.createFrom().item(Firing.skip("会议提醒尚未接入"));
+            case MEETING -> meeting(due);
             case THREAD_CLOCK -> threadClock(due);
             case THREAD_RATING -> threadRating(due);
         };
@@ -73,6 +76,29 @@ class Audiences {
                     ReminderKind.POLL_CLOSING, false, poll.title(), "投票将于 " + closes + " 截止，您还没有投票",
                     "pages/poll/detail?id=" + poll.pollId(),
                     Map.of("pollId", String.valueOf(poll.pollId()), "deadline", closes), close, voters));
+        });
+    }
+
+    private Uni<Firing> meeting(Due due) {
+        if (due.overtaken()) {
+            return Uni.createFrom().item(Firing.skip("已有更近开始时间的提醒"));
+        }
+        return meetings.find(due.subjectId()).chain(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().item(Firing.skip("会议已取消"));
+            }
+            MeetingSchedule.Upcoming m = found.get();
+            if (!m.startsAt().minus(Duration.ofMinutes(due.leadMinutes())).equals(due.dueAt())) {
+                return Uni.createFrom().item(Firing.skip("会议时间已变更"));
+            }
+            if (!m.startsAt().isAfter(clock.instant())) {
+                return Uni.createFrom().item(Firing.skip("会议已开始"));
+            }
+            String starts = m.startsAt().atZone(clock.getZone()).format(MINUTE);
+            return meetings.audience(m.id()).map(invitees -> Firing.push(m.communityId(), ReminderKind.MEETING, false,
+                    m.title(), "会议将于 " + starts + (m.place() == null ? "" : " 在" + m.place()) + " 召开",
+                    "pages/meeting/detail?id=" + m.id(), Map.of("meetingId", String.valueOf(m.id()),
+                            "deadline", starts), m.startsAt(), invitees));
         });
     }
 

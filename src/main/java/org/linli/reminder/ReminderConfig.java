@@ -27,6 +27,10 @@ public interface ReminderConfig {
     @WithDefault("PT24H,PT2H")
     List<Duration> pollLeads();
 
+    /** Before a meeting's start: when its invitees who have not declined are reminded. */
+    @WithDefault("PT24H,PT1H")
+    List<Duration> meetingLeads();
+
     /** A custom reminder found later than this after its time (all replicas were down) is skipped, not sent late. */
     @WithDefault("PT6H")
     Duration catchUp();

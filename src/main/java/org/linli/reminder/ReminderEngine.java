@@ -37,11 +37,11 @@ public class ReminderEngine {
     private static final String CLAIM = "update reminder_occurrence o set claimed_until = :lease, claims = o.claims + 1"
             + " where o.id in (select id from reminder_occurrence where status = 'DUE' and due_at <= :now"
             + " and (claimed_until is null or claimed_until <= :now) order by due_at, id limit :batch"
-            + " for update skip locked) returning o.id, o.claims";
+            + " for update skip locked) returning o.id, o.claims, o.due_at";
     private static final String DUE = "select o.id, o.claims, r.id, r.community_id, r.kind, r.subject_id, r.title,"
             + " r.body, r.scope_kind, array_to_string(r.scope_ids, ','), r.cron, r.urgent, r.status = 'ACTIVE',"
             + " o.due_at, o.lead_minutes, o.stage, exists (select 1 from reminder_occurrence l where l.reminder_id = r.id"
-            + " and l.status = 'DUE' and l.due_at > o.due_at and l.due_at <= :now"
+            + " and l.status in ('DUE', 'FIRED') and l.due_at > o.due_at and l.due_at <= :now"
             + " and l.stage is not distinct from o.stage)"
             + " from reminder_occurrence o join reminder r on r.id = o.reminder_id"
             + " where o.id = :id and o.claims = :claim and o.status = 'DUE' for update of o";
@@ -49,16 +49,16 @@ public class ReminderEngine {
     private final Audiences audiences;
     private final Deliveries deliveries;
     private final PollDeadlines polls;
-    private final ThreadPlans threads;
+    private final SubjectPlans subjects;
     private final ReminderConfig config;
     private final Clock clock;
 
-    ReminderEngine(Audiences audiences, Deliveries deliveries, PollDeadlines polls, ThreadPlans threads,
+    ReminderEngine(Audiences audiences, Deliveries deliveries, PollDeadlines polls, SubjectPlans subjects,
                    ReminderConfig config, Clock clock) {
         this.audiences = audiences;
         this.deliveries = deliveries;
         this.polls = polls;
-        this.threads = threads;
+        this.subjects = subjects;
         this.config = config;
         this.clock = clock;
     }
@@ -92,7 +92,7 @@ public class ReminderEngine {
     }
 
     Uni<Integer> plan() {
-        return planPolls().chain(polls -> threads.plan().map(t -> polls + t));
+        return planPolls().chain(polls -> subjects.plan().map(s -> polls + s));
     }
 
     /** Closing reminders of every announced or open poll, at each lead after the poll opens; planned once. */
@@ -121,7 +121,8 @@ public class ReminderEngine {
         Instant now = clock.instant();
         return Panache.withTransaction(() -> NativeSql.of(CLAIM).param("lease", utc(now.plus(config.lease())))
                 .param("now", utc(now)).param("batch", config.batch()).rows()
-                .map(rows -> rows.stream().map(r -> new long[]{NativeSql.id(r[0]), NativeSql.id(r[1])}).toList()));
+                .map(rows -> rows.stream().sorted(java.util.Comparator.comparing(r -> NativeSql.time(r[2])))
+                        .map(r -> new long[]{NativeSql.id(r[0]), NativeSql.id(r[1])}).toList()));
     }
 
     /** FIRED, SKIPPED, or LOST when the claim is no longer ours (another replica took it over). */

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.linli.common.NativeSql;
+import org.linli.meeting.MeetingSchedule;
 import org.linli.thread.ThreadDeadlines;
 
 import java.time.Clock;
@@ -17,23 +18,26 @@ import static org.linli.reminder.ReminderService.join;
 import static org.linli.reminder.ReminderService.utc;
 
 /**
- * Plans the reminders of threads from their clocks: for a running clock, alerts at {@code thread-clock-near} before
+ * Plans the reminders of meetings (at each of {@code meeting-leads} before the start, leads that fall before the
+ * meeting was created left out: its invitation said it all) and of threads from their clocks: for a running clock, alerts at {@code thread-clock-near} before
  * it, at its end, daily after it, and an escalation at {@code thread-escalate-after}; for a resolved thread, one
  * 请评价 at {@code rating-after}. Each pass looks at the occurrences falling from {@code catch-up} ago to a few
  * minutes ahead, so a clock set, moved or restarted (a reopen) is planned by the next pass; old occurrences of a
  * moved clock are skipped when they fire.
  */
 @ApplicationScoped
-class ThreadPlans {
+class SubjectPlans {
 
     private static final Duration AHEAD = Duration.ofMinutes(5);
 
     private final ThreadDeadlines threads;
+    private final MeetingSchedule meetings;
     private final ReminderConfig config;
     private final Clock clock;
 
-    ThreadPlans(ThreadDeadlines threads, ReminderConfig config, Clock clock) {
+    SubjectPlans(ThreadDeadlines threads, MeetingSchedule meetings, ReminderConfig config, Clock clock) {
         this.threads = threads;
+        this.meetings = meetings;
         this.config = config;
         this.clock = clock;
     }
@@ -51,6 +55,24 @@ class ThreadPlans {
     }
 
     Uni<Integer> plan() {
+        return planThreads().chain(threads -> planMeetings().map(m -> threads + m));
+    }
+
+    private Uni<Integer> planMeetings() {
+        Instant now = clock.instant();
+        Instant from = now.minus(config.catchUp());
+        Instant to = now.plus(AHEAD);
+        return Panache.withTransaction(() -> Multi.createFrom().iterable(config.meetingLeads()).onItem()
+                .transformToUniAndConcatenate(lead -> meetings.startingBetween(from.plus(lead), to.plus(lead))
+                        .map(found -> found.stream().filter(m -> m.startsAt().minus(lead).isAfter(m.createdAt()))
+                                .map(m -> new Planned(m.id(), m.communityId(), m.startsAt().minus(lead),
+                                        (int) lead.toMinutes(), null)).toList())
+                        .chain(planned -> planned.isEmpty() ? Uni.createFrom().item(0)
+                                : insert("MEETING", planned, now)))
+                .collect().asList().map(counts -> counts.stream().mapToInt(Integer::intValue).sum()));
+    }
+
+    private Uni<Integer> planThreads() {
         Instant now = clock.instant();
         Instant from = now.minus(config.catchUp());
         Instant to = now.plus(AHEAD);
@@ -71,7 +93,7 @@ class ThreadPlans {
                         .map(n -> n + counts.stream().mapToInt(Integer::intValue).sum())));
     }
 
-    private record Planned(long threadId, long communityId, Instant dueAt, int lead, String stage) {
+    private record Planned(long subjectId, long communityId, Instant dueAt, int lead, String stage) {
     }
 
     /** One statement per kind: the reminders by (kind, thread), then their occurrences by (reminder, time). */
@@ -87,7 +109,7 @@ class ThreadPlans {
                         + " insert into reminder_occurrence (reminder_id, due_at, lead_minutes, stage)"
                         + " select r.id, timestamptz 'epoch' + p.due_us * interval '1 microsecond', p.lead, nullif(p.stage, '-') from p"
                         + " join r on r.subject_id = p.thread on conflict (reminder_id, due_at) do nothing")
-                .param("threads", join(planned.stream().map(Planned::threadId).toList()))
+                .param("threads", join(planned.stream().map(Planned::subjectId).toList()))
                 .param("communities", join(planned.stream().map(Planned::communityId).toList()))
                 .param("dues", join(planned.stream().map(p -> java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH,
                         p.dueAt())).toList()))
