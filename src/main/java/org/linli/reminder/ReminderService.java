@@ -80,11 +80,15 @@ public class ReminderService {
                         .param("urgent", Boolean.TRUE.equals(draft.urgent()))
                         .param("staff", reach.staffId()).param("now", utc(now)).number())
                 .call(id -> occur(id, first, null)))
-                .chain(id -> view(communityId, id));
+                .chain(id -> view(communityId, id, reach));
     }
 
-    public Uni<List<ReminderView>> list(long communityId, String status) {
+    /** ADMIN and COMMITTEE see every reminder of the community; grid workers and building leaders their own. */
+    public Uni<List<ReminderView>> list(long communityId, Reach reach, String status) {
         NativeSql sql = NativeSql.of(COLUMNS + " where r.community_id = :community");
+        if (!reach.whole()) {
+            sql.append(" and r.created_by = :staff").param("staff", reach.staffId());
+        }
         if (status != null && !status.isBlank()) {
             sql.append(" and r.status = :status").param("status", status.strip().toUpperCase(java.util.Locale.ROOT));
         }
@@ -93,8 +97,9 @@ public class ReminderService {
                         .onItem().transformToUniAndConcatenate(r -> withOccurrences(r, 1)).collect().asList()));
     }
 
-    public Uni<ReminderView> view(long communityId, long reminderId) {
-        return Panache.withSession(() -> NativeSql.of(COLUMNS + " where r.community_id = :community and r.id = :id")
+    public Uni<ReminderView> view(long communityId, long reminderId, Reach reach) {
+        return Panache.withSession(() -> NativeSql.of(COLUMNS + " where r.community_id = :community and r.id = :id"
+                        + (reach.whole() ? "" : " and r.created_by = " + reach.staffId()))
                 .param("community", communityId).param("id", reminderId).rows()
                 .chain(rows -> rows.isEmpty() ? Uni.createFrom().failure(Problem.notFound("REMINDER_NOT_FOUND"))
                         : withOccurrences(rows.get(0), 50)));
@@ -124,7 +129,7 @@ public class ReminderService {
                                             + " done_at = :now where reminder_id = :id and status = 'DUE'")
                                     .param("now", now).param("id", reminderId).update());
                 }))
-                .chain(() -> view(communityId, reminderId));
+                .chain(() -> view(communityId, reminderId, reach));
     }
 
     /** New leads for a poll's or meeting's reminder; occurrences not yet fired move with them. */
@@ -150,7 +155,7 @@ public class ReminderService {
                                 + " skip_reason = '提前时间已修改' where reminder_id = :id and status = 'DUE'"
                                 + " and not (lead_minutes = any(string_to_array(:leads, ',')::int[]))")
                         .param("now", utc(clock.instant())).param("id", reminderId).param("leads", minutes).update()))
-                .chain(() -> view(communityId, reminderId));
+                .chain(() -> view(communityId, reminderId, reach));
     }
 
     /** One occurrence, once: a second insert of the same (reminder, time) does nothing. */

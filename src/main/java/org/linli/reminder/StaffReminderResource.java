@@ -55,10 +55,11 @@ public class StaffReminderResource {
 
     @GET
     @PermissionsAllowed(Access.COMMUNITY_STAFF)
-    @Operation(summary = "Reminders of the community, newest first, each with its latest occurrence")
+    @Operation(summary = "Reminders of the community (a grid worker's or building leader's own), newest first, each"
+            + " with its latest occurrence")
     public Uni<List<ReminderView>> list(@PathParam("communityId") long communityId,
                                         @QueryParam("status") @Pattern(regexp = "ACTIVE|CANCELLED|DONE") String status) {
-        return reminders.list(communityId, status);
+        return reminders.list(communityId, reach(communityId), status);
     }
 
     @GET
@@ -66,7 +67,7 @@ public class StaffReminderResource {
     @PermissionsAllowed(Access.COMMUNITY_STAFF)
     @Operation(summary = "A reminder with its occurrences and what the push engine made of each")
     public Uni<ReminderView> get(@PathParam("communityId") long communityId, @PathParam("reminderId") long reminderId) {
-        return reminders.view(communityId, reminderId);
+        return reminders.view(communityId, reminderId, reach(communityId));
     }
 
     @POST

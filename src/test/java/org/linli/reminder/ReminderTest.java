@@ -253,6 +253,14 @@ class ReminderTest {
                 "fireAt", fireAt)).post(reminders()).then().statusCode(400).body("code", equalTo("REMINDER_TARGET_NOT_FOUND"));
         assertEquals(1L, PollWorld.sql("select count(*) from reminder where community_id = $1", w.community)
                 .get(0).getLong(0));
+        // The committee sees every reminder; the leader only their own.
+        long committees = ((Number) Api.as(committee).body(Map.of("title", "全体提醒", "scope", community,
+                "fireAt", fireAt)).post(reminders()).then().statusCode(201).extract().path("id")).longValue();
+        Api.as(committee).get(reminders()).then().statusCode(200).body("", hasSize(2));
+        Api.as(leader).get(reminders()).then().statusCode(200).body("", hasSize(1));
+        Api.as(leader).get(reminders() + "/" + committees).then().statusCode(404)
+                .body("code", equalTo("REMINDER_NOT_FOUND"));
+        Api.as(leader).post(reminders() + "/" + committees + "/cancel").then().statusCode(403);
     }
 
     @Test
