@@ -433,4 +433,57 @@ public interface ConsoleMessages {
 
     @Message("返回工作台")
     String back_home();
+
+    // --- reminders ---------------------------------------------------------------------------------------------------
+
+    @Message("提醒")
+    String nav_reminders();
+
+    @Message("提醒：投票截止、会议、说事时限与自定义提醒")
+    String reminders_title();
+
+    @Message("新建提醒")
+    String reminder_new();
+
+    @Message("提醒标题")
+    String reminder_title_label();
+
+    @Message("提醒内容（选填）")
+    String reminder_body_label();
+
+    @Message("一次性：提醒时间")
+    String reminder_fire_at();
+
+    @Message("或重复：规则（分 时 日 月 周，例如 0 8 * * 1 表示每周一 8:00）")
+    String reminder_cron();
+
+    @Message("紧急（不受居民免打扰时段限制）")
+    String reminder_urgent();
+
+    @Message("提醒范围")
+    String reminder_scope();
+
+    @Message("创建提醒")
+    String reminder_create();
+
+    @Message("类型")
+    String col_kind();
+
+    @Message("时间")
+    String col_schedule();
+
+    @Message("下次提醒")
+    String col_next_due();
+
+    @Message("最近一次")
+    String col_last();
+
+    @Message("取消")
+    String reminder_cancel();
+
+    @Message("人数 {audience}，已推送 {queued}，已送达 {delivered}")
+    String reminder_outcome(Integer audience, Integer queued, long delivered);
+
+    @Message("已跳过：{reason}")
+    String reminder_skipped(String reason);
 }

@@ -202,6 +202,28 @@ class ConsolePagesTest {
     }
 
     @Test
+    void aCustomReminderIsCreatedWithItsScheduleCheckedAndCancelled() {
+        ConsoleWorld w = new ConsoleWorld();
+        ConsoleClient committee = w.console(w.committee);
+        String path = "/console/c/" + w.community + "/reminders";
+        committee.page().get(path).then().statusCode(200).body(containsString("新建提醒"), containsString("全社区"));
+        committee.form().formParam("title", "垃圾分类").formParam("scope", "COMMUNITY").formParam("cron", "0 8 * *")
+                .post(path).then().statusCode(400).body(containsString("分 时 日 月 周"));
+        Response created = committee.form().formParam("title", "每周一垃圾分类").formParam("scope", "BUILDINGS")
+                .formParam("building", w.buildings.get("2号楼")).formParam("cron", "0 8 * * 1").post(path);
+        assertEquals(303, created.statusCode(), created.asString());
+        String page = committee.page().get(path).then().statusCode(200).body(containsString("每周一垃圾分类"),
+                containsString("0 8 * * 1"), containsString("进行中")).extract().asString();
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("id=\"cancel-(\\d+)\"").matcher(page);
+        assertTrue(id.find(), page);
+        assertEquals(303, committee.form().post(path + "/" + id.group(1) + "/cancel").statusCode());
+        committee.page().get(path).then().statusCode(200).body(containsString("已取消"));
+        ConsoleClient worker = w.console(w.staff("GRID_WORKER", w.grids.get("第一网格"), null));
+        worker.page().get(path).then().statusCode(200).body(not(containsString("每周一垃圾分类")))
+                .body(not(containsString("scope-community")));
+    }
+
+    @Test
     void staffAndDeadLetterPagesRender() {
         ConsoleWorld w = new ConsoleWorld();
         ConsoleClient committee = w.console(w.committee);
