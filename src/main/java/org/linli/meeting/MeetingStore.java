@@ -1,6 +1,8 @@
 package org.linli.meeting;
 
 import org.linli.common.NativeSql;
+import org.linli.push.DeliveryStatus;
+import org.linli.push.PushStats;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 import org.linli.common.Problem;
@@ -24,8 +26,10 @@ class MeetingStore {
 
     private final Clock clock;
     private final MeetingConfig config;
+    private final PushStats stats;
 
-    MeetingStore(Clock clock, MeetingConfig config) {
+    MeetingStore(Clock clock, MeetingConfig config, PushStats stats) {
+        this.stats = stats;
         this.clock = clock;
         this.config = config;
     }
@@ -133,11 +137,14 @@ class MeetingStore {
     }
 
     Uni<MeetingViews.Staff> staffView(Meeting m) {
-        return targets(m.id).chain(targets -> counts(m.id).map(counts -> new MeetingViews.Staff(m.id,
+        return targets(m.id).chain(targets -> counts(m.id).chain(counts -> stats.forSource("meeting:" + m.id
+                + ":invite").map(f -> new MeetingViews.Staff(m.id,
                 m.communityId, m.title, NativeSql.time(m.startsAt), NativeSql.time(m.endsAt), m.place, m.agenda,
                 m.scopeKind, "RESIDENTS".equals(m.scopeKind) ? List.of() : targets.stream().map(Target::id).toList(),
                 m.pollId, m.threadId, status(m), counts, m.minutesNoticeId, NativeSql.time(m.cancelledAt),
-                NativeSql.time(m.createdAt))));
+                NativeSql.time(m.createdAt), new MeetingViews.Invitations(f.total(), f.count(DeliveryStatus.SENT),
+                        f.count(DeliveryStatus.IN_APP), f.count(DeliveryStatus.PENDING),
+                        f.count(DeliveryStatus.DEAD), f.count(DeliveryStatus.CANCELLED))))));
     }
 
     MeetingViews.Summary summary(Meeting m) {

@@ -16,7 +16,11 @@ public final class MeetingViews {
     public record Staff(long id, long communityId, String title, OffsetDateTime startsAt, OffsetDateTime endsAt,
                         String place, String agenda, String scopeKind, List<Long> scopeIds, Long pollId,
                         Long threadId, MeetingStatus status, Counts counts, Long minutesNoticeId,
-                        OffsetDateTime cancelledAt, OffsetDateTime createdAt) {
+                        OffsetDateTime cancelledAt, OffsetDateTime createdAt, Invitations invitations) {
+    }
+
+    /** What the push engine made of the invitation push (sent through WeChat, in-app only, waiting, failed). */
+    public record Invitations(long total, long sent, long inApp, long pending, long dead, long cancelled) {
     }
 
     public record Summary(long id, String title, OffsetDateTime startsAt, OffsetDateTime endsAt, String place,

@@ -68,6 +68,10 @@ class MeetingTest {
                 .body("counts.unanswered", equalTo(5))
                 .body("counts.attended", equalTo(0));
         long id = ((Number) created.path("id")).longValue();
+        // Staff follow the invitation's delivery (push workers are off in tests: all waiting).
+        Api.as(w.committee).get(w.path(id)).then().statusCode(200)
+                .body("invitations.total", equalTo(5)).body("invitations.pending", equalTo(5))
+                .body("invitations.sent", equalTo(0));
 
         List<Long> expected = new ArrayList<>(w.owners("1号楼/1单元/101", "1号楼/1单元/102", "1号楼/2单元/201"));
         expected.add(a.id());
