@@ -134,7 +134,7 @@ class ThreadBench {
                         + " now() - (g || ' minutes')::interval, now() - (g || ' minutes')::interval, '其他', 'PUBLIC',"
                         + " now() + interval '1 day', now() + interval '7 days', '压测 说事'"
                         + " from generate_series(1, $4) g")
-                .execute(Tuple.of(ids, community, resident, rest)).await().indefinitely();
+                .execute(Tuple.of(ids, String.valueOf(community), resident, rest)).await().indefinitely();
         // The measured resident's own thread, for the detail endpoint.
         pool.preparedQuery("insert into consultation_thread (community_id, ref_no, resident_id, household_id, description,"
                 + " status, source, created_at, submitted_at, category, visibility) values ($1, $2, $3, $4,"
