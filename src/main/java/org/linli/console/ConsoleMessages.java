@@ -486,4 +486,48 @@ public interface ConsoleMessages {
 
     @Message("已跳过：{reason}")
     String reminder_skipped(String reason);
+
+    // --- meetings ----------------------------------------------------------------------------------------------------
+
+    @Message("会议")
+    String nav_meetings();
+
+    @Message("议事会与居民会议")
+    String meetings_title();
+
+    @Message("即将召开")
+    String meetings_upcoming();
+
+    @Message("已结束")
+    String meetings_past();
+
+    @Message("会议")
+    String col_meeting();
+
+    @Message("地点")
+    String col_place();
+
+    @Message("参加 {yes} · 不参加 {no} · 待定 {maybe} · 未答复 {unanswered}（共邀请 {invited}）")
+    String meeting_counts(long yes, long no, long maybe, long unanswered, long invited);
+
+    @Message("已签到 {attended} 人，其中现场加入 {walkIns} 人")
+    String meeting_attended(long attended, long walkIns);
+
+    @Message("邀请推送：共 {total}，已送达微信 {sent}，仅小程序内 {inApp}，等待中 {pending}，失败 {dead}")
+    String meeting_invitations(long total, long sent, long inApp, long pending, long dead);
+
+    @Message("签到人员")
+    String meeting_attendees();
+
+    @Message("生成签到二维码（贴在会场门口，居民用微信扫码签到）")
+    String meeting_qr_create();
+
+    @Message("扫码签到：{title}")
+    String meeting_qr_label(String title);
+
+    @Message("二维码有效至 {until}")
+    String meeting_qr_until(String until);
+
+    @Message("工作人员代签")
+    String meeting_by_staff();
 }

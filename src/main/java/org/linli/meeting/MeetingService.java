@@ -30,7 +30,7 @@ import java.util.Set;
  * cancel, the check-in QR code, check-in by hand, the attendance list and the minutes (published as a notice).
  */
 @ApplicationScoped
-class MeetingService {
+public class MeetingService {
 
     static final String PUSH_KIND = "MEETING_INVITE";
     /** A start this far in the past is a mistake, not clock skew. */
@@ -214,7 +214,7 @@ class MeetingService {
      * {@value #LIST_LIMIT}. The end is computed in Java (a meeting without endsAt lasts the default duration), so
      * the query narrows by start and the rest is filtered here; targets come in one query for the page.
      */
-    Uni<List<MeetingViews.Summary>> list(long communityId, Reach reach, boolean past) {
+    public Uni<List<MeetingViews.Summary>> list(long communityId, Reach reach, boolean past) {
         OffsetDateTime now = store.now();
         return Panache.withSession(() -> Meeting.<Meeting>list("communityId = ?1 order by startsAt "
                         + (past ? "desc" : "asc") + ", id", communityId)
@@ -231,7 +231,7 @@ class MeetingService {
                 .map(shown -> shown.stream().limit(LIST_LIMIT).map(store::summary).toList()));
     }
 
-    Uni<MeetingViews.Staff> get(long communityId, long meetingId, Reach reach) {
+    public Uni<MeetingViews.Staff> get(long communityId, long meetingId, Reach reach) {
         return Panache.withSession(() -> store.visible(communityId, meetingId, reach).chain(store::staffView));
     }
 
@@ -255,7 +255,7 @@ class MeetingService {
     }
 
     /** A temporary QR code of the Official Account with scene meeting:<id>, valid until check-in closes. */
-    Uni<MeetingViews.QrCode> qrCode(long communityId, long meetingId, Reach reach) {
+    public Uni<MeetingViews.QrCode> qrCode(long communityId, long meetingId, Reach reach) {
         OffsetDateTime now = store.now();
         return Panache.withSession(() -> store.changeable(communityId, meetingId, reach))
                 .chain(m -> {
@@ -292,7 +292,7 @@ class MeetingService {
     }
 
     /** Who checked in, earliest first: display names only. */
-    Uni<List<MeetingViews.Attendee>> attendance(long communityId, long meetingId, Reach reach) {
+    public Uni<List<MeetingViews.Attendee>> attendance(long communityId, long meetingId, Reach reach) {
         return Panache.withSession(() -> store.visible(communityId, meetingId, reach)
                 .chain(m -> NativeSql.of("select i.resident_id, coalesce(nullif(r.display_name, ''), '居民'),"
                                 + " i.invited, i.checked_in_at, i.checked_in_by is not null from meeting_invitee i"

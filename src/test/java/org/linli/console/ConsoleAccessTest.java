@@ -100,7 +100,7 @@ class ConsoleAccessTest {
 
     private static Response send(Routes.Route route, ConsoleClient client, long community) {
         Map<String, Object> values = new TreeMap<>();
-        for (String name : List.of("membershipId", "noticeId", "reminderId", "id")) {
+        for (String name : List.of("membershipId", "noticeId", "reminderId", "meetingId", "id")) {
             values.put(name, NO_SUCH_ID);
         }
         values.put("communityId", community);

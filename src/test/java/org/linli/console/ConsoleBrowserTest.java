@@ -64,6 +64,27 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aCustomReminderIsSetUpFromTheNavigationAndAWrongScheduleIsExplainedInPlace() {
+        ConsoleWorld w = new ConsoleWorld();
+        logIn(w.committee);
+        driver.findElement(By.linkText("提醒")).click();
+        browser.visible(By.id("new-reminder"));
+        driver.findElement(By.id("title")).sendKeys("每周一垃圾分类");
+        driver.findElement(By.id("cron")).sendKeys("0 8 * *");
+        driver.findElement(By.id("create")).click();
+        browser.visible(By.id("reminder-error"));
+        org.junit.jupiter.api.Assertions.assertTrue(text().contains("分 时 日 月 周"), text());
+        org.openqa.selenium.WebElement cron = driver.findElement(By.id("cron"));
+        cron.clear();
+        cron.sendKeys("0 8 * * 1");
+        driver.findElement(By.id("create")).click();
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reminders"), "每周一垃圾分类"));
+        org.junit.jupiter.api.Assertions.assertTrue(text().contains("进行中"), text());
+        driver.findElement(By.linkText("会议")).click();
+        browser.visible(By.id("meetings-upcoming"));
+    }
+
+    @Test
     void aPublishedNoticeReachesAResidentInTheFakeWechat() {
         ConsoleWorld w = new ConsoleWorld();
         String openid = Api.unique("oa-");

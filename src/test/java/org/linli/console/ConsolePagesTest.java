@@ -224,6 +224,27 @@ class ConsolePagesTest {
     }
 
     @Test
+    void aMeetingShowsItsFiguresAndPrintsItsDoorQrCode() {
+        ConsoleWorld w = new ConsoleWorld();
+        String start = java.time.OffsetDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(2).withNano(0)
+                .toString();
+        Response created = Api.as(w.committeeToken).body(java.util.Map.of("title", "加装电梯议事会", "startsAt", start,
+                "place", "社区活动室", "scope", java.util.Map.of("kind", "BUILDINGS", "ids",
+                        List.of(w.buildings.get("1号楼"))))).post("/api/v1/communities/" + w.community + "/meetings");
+        assertEquals(201, created.statusCode(), created.asString());
+        long id = ((Number) created.path("id")).longValue();
+        ConsoleClient committee = w.console(w.committee);
+        String path = "/console/c/" + w.community + "/meetings";
+        committee.page().get(path).then().statusCode(200).body(containsString("加装电梯议事会"),
+                containsString("未开始"));
+        committee.page().get(path + "/" + id).then().statusCode(200).body(containsString("社区活动室"),
+                containsString("id=\"meeting-counts\""), containsString("邀请推送：共"), not(containsString("<svg")));
+        committee.form().post(path + "/" + id + "/qrcode").then().statusCode(200)
+                .body(containsString("<svg"), containsString("扫码签到：加装电梯议事会"));
+        committee.page().get(path + "/999999999").then().statusCode(404);
+    }
+
+    @Test
     void staffAndDeadLetterPagesRender() {
         ConsoleWorld w = new ConsoleWorld();
         ConsoleClient committee = w.console(w.committee);
