@@ -236,7 +236,7 @@ public class NoticePages {
     }
 
     /** A datetime-local field, community time. */
-    private static OffsetDateTime time(String value) {
+    static OffsetDateTime time(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

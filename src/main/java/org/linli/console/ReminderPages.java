@@ -24,11 +24,9 @@ import org.linli.reminder.ReminderService;
 import org.linli.reminder.ReminderView;
 
 import java.net.URI;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -99,7 +97,7 @@ public class ReminderPages {
             }
             created = reminders.create(communityId, frames.reach(communityId), new ReminderDraft(
                     cut(typed.title(), 100), typed.body().isBlank() ? null : cut(typed.body(), 500), chosen,
-                    time(typed.fireAt()), typed.cron().isBlank() ? null : typed.cron(), typed.urgent()));
+                    NoticePages.time(typed.fireAt()), typed.cron().isBlank() ? null : typed.cron(), typed.urgent()));
         } catch (Problem p) {
             return page(communityId, typed, ProblemMessages.text(p.code(), p.args()), p.status());
         }
@@ -158,17 +156,6 @@ public class ReminderPages {
 
     private static String minute(OffsetDateTime t) {
         return MINUTE.format(t.atZoneSameInstant(ZONE));
-    }
-
-    private static OffsetDateTime time(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(value.strip()).atZone(ZONE).toOffsetDateTime();
-        } catch (DateTimeParseException e) {
-            throw Problem.badRequest("VALIDATION_FAILED");
-        }
     }
 
     private static String cut(String s, int max) {

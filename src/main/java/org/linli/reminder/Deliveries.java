@@ -11,7 +11,6 @@ import org.linli.push.QuietHours;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static org.linli.reminder.ReminderService.join;
-import static org.linli.reminder.ReminderService.split;
 import static org.linli.reminder.ReminderService.utc;
 
 /**
@@ -156,13 +154,5 @@ class Deliveries {
         String summary = String.join("；", items.stream().map(i -> (String) i[1]).toList());
         return outbox.enqueue(new PushMessage(communityId, (String) items.get(0)[0], KIND, false,
                 "今日提醒（" + items.size() + " 条）", summary, "pages/index/index", Map.of(), null), List.of(residentId));
-    }
-
-    static LocalTime time(Object value) {
-        return value == null ? null : LocalTime.parse((String) value);
-    }
-
-    static List<ReminderKind> kinds(String joined) {
-        return split(joined).stream().map(ReminderKind::valueOf).toList();
     }
 }

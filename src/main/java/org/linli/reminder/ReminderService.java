@@ -98,9 +98,12 @@ public class ReminderService {
     }
 
     public Uni<ReminderView> view(long communityId, long reminderId, Reach reach) {
-        return Panache.withSession(() -> NativeSql.of(COLUMNS + " where r.community_id = :community and r.id = :id"
-                        + (reach.whole() ? "" : " and r.created_by = " + reach.staffId()))
-                .param("community", communityId).param("id", reminderId).rows()
+        NativeSql sql = NativeSql.of(COLUMNS + " where r.community_id = :community and r.id = :id")
+                .param("community", communityId).param("id", reminderId);
+        if (!reach.whole()) {
+            sql.append(" and r.created_by = :staff").param("staff", reach.staffId());
+        }
+        return Panache.withSession(() -> sql.rows()
                 .chain(rows -> rows.isEmpty() ? Uni.createFrom().failure(Problem.notFound("REMINDER_NOT_FOUND"))
                         : withOccurrences(rows.get(0), 50)));
     }

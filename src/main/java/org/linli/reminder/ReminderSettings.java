@@ -86,16 +86,21 @@ public class ReminderSettings {
 
     static Rules rules(Object[] r, ReminderConfig config) {
         Set<ReminderKind> muted = EnumSet.noneOf(ReminderKind.class);
-        muted.addAll(Deliveries.kinds((String) r[1]));
-        LocalTime start = Deliveries.time(r[2]);
-        LocalTime end = Deliveries.time(r[3]);
+        ReminderService.split((String) r[1]).forEach(k -> muted.add(ReminderKind.valueOf(k)));
+        LocalTime start = stored(r[2]);
+        LocalTime end = stored(r[3]);
         return new Rules(muted, start == null ? config.quietStart() : start, end == null ? config.quietEnd() : end,
-                Deliveries.time(r[4]));
+                stored(r[4]));
     }
 
     private static Settings view(Rules rules) {
         return new Settings(rules.muted().stream().sorted().toList(), rules.quietStart().toString(),
                 rules.quietEnd().toString(), rules.digestAt() == null ? null : rules.digestAt().toString(), MUTABLE);
+    }
+
+    /** A time column, read as HH:mm text (to_char), so no driver type is involved. */
+    private static LocalTime stored(Object value) {
+        return value == null ? null : LocalTime.parse((String) value);
     }
 
     private static LocalTime time(String text, LocalTime fallback, String what) {

@@ -143,6 +143,28 @@ class ReminderTest {
     }
 
     @Test
+    void aPollsLeadsAreChangedWithinBoundsAndItsWaitingOccurrencesFollow() {
+        long poll = w.opened(w.draft("OWNERS_ORDINARY", w.building1Scope(),
+                List.of(PollWorld.approval("是否同意增设车位")), Duration.ZERO, Duration.ofHours(48)));
+        pass();
+        long reminder = closingReminder(poll);
+        String leads = reminders() + "/" + reminder + "/leads";
+        Api.as(w.committee.token()).body(Map.of("leads", List.of("PT1M"))).put(leads).then().statusCode(400)
+                .body("code", equalTo("REMINDER_LEADS_INVALID"));
+        Api.as(w.committee.token()).body(Map.of("leads", List.of("P30D"))).put(leads).then().statusCode(400)
+                .body("code", equalTo("REMINDER_LEADS_INVALID"));
+        Api.as(w.staff("BUILDING_LEADER", w.building1).token()).body(Map.of("leads", List.of("PT6H"))).put(leads)
+                .then().statusCode(403);
+        Api.as(w.committee.token()).body(Map.of("leads", List.of("PT6H"))).put(leads).then().statusCode(200)
+                .body("leadMinutes", equalTo(List.of(360)));
+        assertEquals(List.of("CANCELLED", "CANCELLED"), occurrences(reminder).stream().map(r -> r.getString(1)).toList());
+        pass();
+        List<Row> now = occurrences(reminder);
+        assertEquals(List.of("1440 CANCELLED", "360 DUE", "120 CANCELLED"),
+                now.stream().map(r -> r.getInteger(3) + " " + r.getString(1)).toList(), "in order of time");
+    }
+
+    @Test
     void aPollClosedBeforeItsReminderFiresIsSkippedWithTheReasonRecorded() {
         long poll = w.opened(w.draft("OWNERS_ORDINARY", w.building1Scope(),
                 List.of(PollWorld.approval("是否同意维修电梯")), Duration.ZERO, Duration.ofHours(30)));
