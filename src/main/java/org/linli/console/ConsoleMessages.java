@@ -530,4 +530,219 @@ public interface ConsoleMessages {
 
     @Message("工作人员代签")
     String meeting_by_staff();
+    // --- threads -----------------------------------------------------------------------------------------------------
+
+    @Message("说事")
+    String nav_threads();
+
+    @Message("说事受理与办理")
+    String threads_title();
+
+    @Message("全部状态")
+    String all_statuses();
+
+    @Message("全部类别")
+    String all_categories();
+
+    @Message("全部网格")
+    String all_grids();
+
+    @Message("全部负责人")
+    String all_assignees();
+
+    @Message("只看超时")
+    String only_overdue();
+
+    @Message("排序")
+    String sort();
+
+    @Message("最新提交")
+    String sort_created();
+
+    @Message("附议最多")
+    String sort_support();
+
+    @Message("编号")
+    String col_ref();
+
+    @Message("类别")
+    String col_category();
+
+    @Message("紧急程度")
+    String col_urgency();
+
+    @Message("内容")
+    String col_content();
+
+    @Message("网格")
+    String col_grid();
+
+    @Message("负责人")
+    String col_assignee();
+
+    @Message("附议")
+    String col_support();
+
+    @Message("提交时间")
+    String col_submitted();
+
+    @Message("时限")
+    String col_due();
+
+    @Message("超时")
+    String col_overdue();
+
+    @Message("已上报街道")
+    String col_escalated();
+
+    @Message("紧急")
+    String urgent();
+
+    @Message("一般")
+    String normal();
+
+    @Message("是")
+    String yes();
+
+    @Message("选择")
+    String select();
+
+    @Message("分派给")
+    String assign_to();
+
+    @Message("分派选中的说事")
+    String assign_submit();
+
+    @Message("已分派 {done} 件{#if failed != '0'}，{failed} 件未能分派（状态已变化或无权处理）{/if}")
+    String assigned(String done, String failed);
+
+    @Message("我负责的")
+    String thread_assignee_me();
+
+    @Message("复杂事项（15 天时限）")
+    String thread_complex();
+
+    @Message("（已删除）")
+    String comment_deleted();
+
+    @Message("公开")
+    String thread_public();
+
+    @Message("不公开")
+    String thread_private();
+
+    @Message("地点")
+    String thread_place();
+
+    @Message("受理时限")
+    String thread_accept_due();
+
+    @Message("办结时限")
+    String thread_resolve_due();
+
+    @Message("已超时")
+    String thread_overdue();
+
+    @Message("办理结果")
+    String thread_result();
+
+    @Message("不予受理理由")
+    String thread_reject_reason();
+
+    @Message("已合并到 {ref}")
+    String thread_merged_into(String ref);
+
+    @Message("重新办理 {count} 次")
+    String thread_reopens(int count);
+
+    @Message("照片 {count} 张")
+    String thread_photos(int count);
+
+    @Message("关联表决 #{id}")
+    String thread_poll(Long id);
+
+    @Message("审核状态：{#when state}{#is 'HELD'}待审核{#is 'HIDDEN'}因举报隐藏{#is 'REMOVED'}已删除{#else}{state}{/when}")
+    String moderation(String state);
+
+    @Message("办理")
+    String thread_moves();
+
+    @Message("当前状态下您没有可做的操作。")
+    String thread_no_moves();
+
+    @Message("说明（可选）")
+    String thread_note_optional();
+
+    @Message("受理")
+    String move_accept();
+
+    @Message("不予受理")
+    String move_reject();
+
+    @Message("理由（居民可见）")
+    String move_reject_reason();
+
+    @Message("开始办理")
+    String move_start();
+
+    @Message("转入议事")
+    String move_deliberate();
+
+    @Message("关联表决编号（可选）")
+    String move_poll();
+
+    @Message("办结")
+    String move_resolve();
+
+    @Message("办理结果（居民可见）")
+    String move_resolve_result();
+
+    @Message("关闭")
+    String move_close();
+
+    @Message("转办")
+    String move_transfer();
+
+    @Message("转给工作人员")
+    String move_transfer_staff();
+
+    @Message("或转到网格")
+    String move_transfer_grid();
+
+    @Message("上报街道")
+    String move_escalate();
+
+    @Message("合并到此事项")
+    String move_merge();
+
+    @Message("可能重复的说事")
+    String thread_suggestions();
+
+    @Message("时间线")
+    String thread_timeline();
+
+    @Message("内部")
+    String thread_internal();
+
+    @Message("{#when kind}{#is 'CREATED'}创建{#is 'SUBMITTED'}提交{#is 'ACCEPTED'}受理{#is 'REJECTED'}不予受理"
+            + "{#is 'DELIBERATING'}转入议事{#is 'STARTED'}开始办理{#is 'RESOLVED'}办结{#is 'REOPENED'}重新办理{#is 'CLOSED'}关闭"
+            + "{#is 'TRANSFERRED'}转办{#is 'MERGED'}合并{#is 'MERGED_IN'}并入{#is 'ESCALATED'}上报街道{#is 'NOTE'}内部备注"
+            + "{#is 'SUPPORTED'}附议{#is 'SUPPORT_WITHDRAWN'}撤回附议{#is 'RATED'}评价{#is 'HELD'}待审核{#is 'RELEASED'}审核通过"
+            + "{#is 'HIDDEN'}隐藏{#is 'REMOVED'}删除{#else}{kind}{/when}")
+    String event_kind(String kind);
+
+    @Message("居民评论与回复")
+    String thread_comments();
+
+    @Message("以工作人员身份公开回复")
+    String thread_reply();
+
+    @Message("回复")
+    String reply();
+
+    @Message("内部备注（居民看不到）")
+    String thread_note();
+
+    @Message("添加备注")
+    String note_add();
 }

@@ -169,6 +169,9 @@ public class ThreadParticipation {
     }
 
     public Uni<Long> staffComment(long communityId, long threadId, Actor actor, String body) {
+        if (ThreadService.blankToNull(body) == null || body.length() > 1000) {
+            return Uni.createFrom().failure(Problem.badRequest("VALIDATION_FAILED"));
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
         return Panache.withTransaction(() -> ThreadWorkflow.load(communityId, threadId, actor)
                 .chain(t -> NativeSql.of("insert into thread_comment (thread_id, author_kind, author_id, body, created_at)"

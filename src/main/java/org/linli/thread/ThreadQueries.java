@@ -14,9 +14,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Reading threads: the staff queue and detail, the resident's views and the public 公示 list. */
 @ApplicationScoped
@@ -118,6 +120,26 @@ public class ThreadQueries {
         return Panache.withSession(() -> ThreadWorkflow.load(communityId, threadId, actor)
                 .chain(t -> detail(t, null, true).chain(d -> t.status.open()
                         ? duplicates.forStaff(t).map(s -> withSuggestions(d, s)) : Uni.createFrom().item(d))));
+    }
+
+    /** The categories residents choose from, in their configured order. */
+    public List<String> categories() {
+        return config.categories();
+    }
+
+    /** The lifecycle moves this staff member may make on the thread now (what the console offers as buttons). */
+    public Uni<Set<ThreadAction>> staffMoves(long communityId, long threadId, Actor actor) {
+        return Panache.withSession(() -> ThreadWorkflow.load(communityId, threadId, actor)).map(t -> {
+            Set<Lifecycle.Party> parties = actor.partiesFor(t);
+            Set<ThreadAction> moves = EnumSet.noneOf(ThreadAction.class);
+            Lifecycle.RULES.forEach((action, rule) -> {
+                if (rule.from().contains(t.status) && parties.stream().anyMatch(rule.by()::contains)
+                        && !(action == ThreadAction.ESCALATE && t.escalatedAt != null)) {
+                    moves.add(action);
+                }
+            });
+            return moves;
+        });
     }
 
     private static ThreadViews.Detail withSuggestions(ThreadViews.Detail d, List<Candidate> s) {

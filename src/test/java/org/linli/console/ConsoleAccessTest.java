@@ -100,10 +100,11 @@ class ConsoleAccessTest {
 
     private static Response send(Routes.Route route, ConsoleClient client, long community) {
         Map<String, Object> values = new TreeMap<>();
-        for (String name : List.of("membershipId", "noticeId", "reminderId", "meetingId", "id")) {
+        for (String name : List.of("membershipId", "noticeId", "reminderId", "meetingId", "threadId", "id")) {
             values.put(name, NO_SUCH_ID);
         }
         values.put("communityId", community);
+        values.put("action", "accept");
         RequestSpecification request = client == null ? given().redirects().follow(false) : client.page();
         if (!route.method().equals("GET")) {
             if (client != null) {

@@ -85,6 +85,29 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aThreadIsAcceptedAndResolvedFromTheQueueAndHiddenFromAnotherGridsWorker() {
+        org.linli.thread.ThreadWorld w = org.linli.thread.ThreadWorld.create();
+        long id = w.raised(w.resident("1号楼/102"), "1号楼门口的路灯不亮了，晚上看不清台阶", "PUBLIC");
+        logIn(w.worker1.username());
+        driver.findElement(By.linkText("说事")).click();
+        browser.visible(By.id("threads"));
+        driver.findElement(By.cssSelector("#thread-" + id + " a")).click();
+        browser.visible(By.id("accept")).click();
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("thread-status"), "已受理"));
+        driver.findElement(By.id("result")).sendKeys("已更换灯泡，恢复照明。");
+        driver.findElement(By.id("resolve")).click();
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("thread-status"), "已办结"));
+        assertTrue(driver.findElement(By.id("timeline")).getText().contains("办结"), text());
+        assertTrue(driver.findElements(By.id("resolve")).isEmpty(), "no resolve button once resolved");
+
+        driver.manage().deleteAllCookies();
+        logIn(w.worker2.username());
+        browser.open(base + "console/c/" + w.community + "/threads/" + id);
+        assertTrue(driver.getTitle().startsWith("404"), driver.getTitle());
+        assertTrue(!text().contains("路灯不亮"), text());
+    }
+
+    @Test
     void aPublishedNoticeReachesAResidentInTheFakeWechat() {
         ConsoleWorld w = new ConsoleWorld();
         String openid = Api.unique("oa-");

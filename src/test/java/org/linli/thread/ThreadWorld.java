@@ -31,7 +31,7 @@ import static io.restassured.RestAssured.given;
  * A fresh community per test from a roster: 第一网格 holds 1号楼, 第二网格 holds 2号楼. A grid worker per grid, a
  * building leader of 2号楼 and a committee member; residents log in through the fake Mini-Program login.
  */
-final class ThreadWorld {
+public final class ThreadWorld {
 
     static final String ROSTER = """
             楼栋,单元,房号,面积,业主姓名,电话,网格
@@ -41,22 +41,26 @@ final class ThreadWorld {
             2号楼,1单元,102,100,李五,,第二网格
             """;
 
-    record Staff(String token, long id) {
+    /** username: for the console login (password secret-pass-1), null when made elsewhere. */
+    public record Staff(String token, long id, String username) {
+        Staff(String token, long id) {
+            this(token, id, null);
+        }
     }
 
-    record Resident(String token, long id, String openid) {
+    public record Resident(String token, long id, String openid) {
     }
 
-    final String admin;
-    final long community;
-    final String code;
-    final Staff committee;
-    final Map<String, Long> grids = new HashMap<>();
-    final Map<String, Long> buildings = new HashMap<>();
-    final Map<String, Long> households = new HashMap<>();
-    final Staff worker1;
-    final Staff worker2;
-    final Staff leader2;
+    public final String admin;
+    public final long community;
+    public final String code;
+    public final Staff committee;
+    public final Map<String, Long> grids = new HashMap<>();
+    public final Map<String, Long> buildings = new HashMap<>();
+    public final Map<String, Long> households = new HashMap<>();
+    public final Staff worker1;
+    public final Staff worker2;
+    public final Staff leader2;
 
     private ThreadWorld(String admin) {
         this.admin = admin;
@@ -81,11 +85,11 @@ final class ThreadWorld {
         this.leader2 = staff("BUILDING_LEADER", null, buildings.get("2号楼"));
     }
 
-    static ThreadWorld create() {
+    public static ThreadWorld create() {
         return new ThreadWorld(Api.adminToken());
     }
 
-    Staff staff(String role, Long gridId, Long buildingId) {
+    public Staff staff(String role, Long gridId, Long buildingId) {
         String username = Api.unique("t");
         Map<String, Object> body = new HashMap<>(Map.of("username", username, "displayName", "王" + role.length(),
                 "password", "secret-pass-1", "role", role));
@@ -99,11 +103,11 @@ final class ThreadWorld {
         Response login = given().contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", "secret-pass-1")).post("/api/v1/auth/staff");
         login.then().statusCode(200);
-        return new Staff(login.path("token"), ((Number) login.path("id")).longValue());
+        return new Staff(login.path("token"), ((Number) login.path("id")).longValue(), username);
     }
 
     /** A Mini-Program resident with a VERIFIED membership in the household ("1号楼/101"). */
-    Resident resident(String household) {
+    public Resident resident(String household) {
         String openid = Api.unique("tho-");
         FakeWechatServer wechat = fake();
         wechat.registerCode("code-" + openid, openid, null);
@@ -148,7 +152,7 @@ final class ThreadWorld {
     }
 
     /** Raises through the Mini-Program API, answers the new thread's id. */
-    long raised(Resident r, String description, String visibility) {
+    public long raised(Resident r, String description, String visibility) {
         Response resp = Api.as(r.token()).body(raise(description, visibility)).post("/api/v1/threads");
         resp.then().statusCode(201);
         return ((Number) resp.path("thread.id")).longValue();
@@ -158,12 +162,12 @@ final class ThreadWorld {
         return "/api/v1/communities/" + community + "/threads/" + threadId;
     }
 
-    Response act(Staff s, long threadId, String action, Map<String, Object> body) {
+    public Response act(Staff s, long threadId, String action, Map<String, Object> body) {
         return Api.as(s.token()).body(body).post(staffPath(threadId) + "/" + action);
     }
 
     /** Accept (by the first grid worker), start and resolve; answers nothing, asserts each step. */
-    void resolved(long threadId, Staff by) {
+    public void resolved(long threadId, Staff by) {
         act(by, threadId, "accept", Map.of()).then().statusCode(200);
         act(by, threadId, "start", Map.of()).then().statusCode(200);
         act(by, threadId, "resolve", Map.of("result", "已更换灯泡，恢复照明。")).then().statusCode(200);
