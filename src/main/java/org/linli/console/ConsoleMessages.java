@@ -745,4 +745,31 @@ public interface ConsoleMessages {
 
     @Message("添加备注")
     String note_add();
+
+    @Message("今日新说事")
+    String dash_threads_today();
+
+    @Message("待受理")
+    String dash_threads_waiting();
+
+    @Message("超时未办")
+    String dash_threads_overdue();
+
+    @Message("本月")
+    String this_month();
+
+    @Message("上月")
+    String last_month();
+
+    @Message("说事三率")
+    String dash_figures();
+
+    @Message("响应率")
+    String response_rate();
+
+    @Message("解决率")
+    String resolution_rate();
+
+    @Message("满意率")
+    String satisfaction_rate();
 }

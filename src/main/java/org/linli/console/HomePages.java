@@ -34,7 +34,15 @@ public class HomePages {
     }
 
     public record Dashboard(long households, long verifiedResidents, long pendingClaims, Long deadLetters,
-                            List<Paused> paused) {
+                            List<Paused> paused, Threads threads) {
+    }
+
+    /** 说事 within the caller's reach: today's counts and the three figures this month against last. */
+    public record Threads(long submittedToday, long waiting, long overdue, List<Figure> figures) {
+    }
+
+    /** One of 响应率, 解决率, 满意率 as a percentage, or "—" when nothing was counted. */
+    public record Figure(String name, String thisMonth, String lastMonth) {
     }
 
     @CheckedTemplate(basePath = "console")

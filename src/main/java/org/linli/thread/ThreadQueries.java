@@ -122,6 +122,24 @@ public class ThreadQueries {
                         ? duplicates.forStaff(t).map(s -> withSuggestions(d, s)) : Uni.createFrom().item(d))));
     }
 
+    public Uni<ThreadViews.Today> today(long communityId, Actor actor) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        NativeSql sql = NativeSql.of("select count(*) filter (where t.submitted_at >= cast(:midnight as timestamptz)),"
+                        + " count(*) filter (where t.status = 'SUBMITTED'),"
+                        + " count(*) filter (where (t.status = 'SUBMITTED' and t.accept_due_at < cast(:now as timestamptz))"
+                        + " or (t.status in ('ACCEPTED', 'DELIBERATING', 'IN_PROGRESS')"
+                        + " and t.resolve_due_at < cast(:now as timestamptz)))"
+                        + " from consultation_thread t where t.community_id = :c and t.status <> 'DRAFT'")
+                .param("c", communityId).param("now", now)
+                .param("midnight", now.atZoneSameInstant(SlaClock.ZONE).toLocalDate().atStartOfDay(SlaClock.ZONE).toOffsetDateTime());
+        sql.append(" and " + actor.reachCondition(sql));
+        return Panache.withSession(sql::rows).map(rows -> {
+            Object[] r = rows.get(0);
+            return new ThreadViews.Today(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
+                    ((Number) r[2]).longValue());
+        });
+    }
+
     /** The categories residents choose from, in their configured order. */
     public List<String> categories() {
         return config.categories();

@@ -58,4 +58,8 @@ public final class ThreadViews {
     public record Alert(long id, long threadId, String refNo, String kind, String note, OffsetDateTime at,
                         boolean seen) {
     }
+
+    /** The dashboard's counts within the caller's reach: submitted today (community time), waiting, overdue. */
+    public record Today(long submittedToday, long waiting, long overdue) {
+    }
 }

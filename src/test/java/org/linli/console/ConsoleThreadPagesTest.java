@@ -35,6 +35,12 @@ class ConsoleThreadPagesTest {
                 .body(containsString("id=\"accept\""), containsString("id=\"reject\""),
                         not(containsString("id=\"resolve\"")), not(containsString("id=\"close\"")));
 
+        String dashboard = "/console/c/" + w.community;
+        worker.page().get(dashboard).then().statusCode(200).body(containsString("id=\"threads-today\">1<"),
+                containsString("id=\"threads-waiting\">1<"), containsString("id=\"threads-overdue\">0<"));
+        ConsoleClient.login(w.worker2.username(), "secret-pass-1").page().get(dashboard).then().statusCode(200)
+                .body(containsString("id=\"threads-today\">0<"));
+
         worker.form().formParam("result", "已修好").post(path + "/resolve").then().statusCode(409)
                 .body(containsString("当前状态为“待受理”"));
         assertEquals("SUBMITTED", Api.as(w.worker1.token()).get(apiPath(w, id)).path("status"));
@@ -49,6 +55,10 @@ class ConsoleThreadPagesTest {
         worker.page().get(path).then().statusCode(200).body(containsString("已办结"),
                 containsString("已更换灯泡，恢复照明。"), containsString("已联系物业电工"), containsString("内部备注"),
                 not(containsString("id=\"accept\"")), not(containsString("id=\"close\"")));
+        String figures = worker.page().get(dashboard).then().statusCode(200)
+                .body(containsString("id=\"threads-waiting\">0<")).extract().asString();
+        assertTrue(figures.matches("(?s).*响应率</th><td>100\\.0%</td>.*解决率</th><td>100\\.0%</td>.*满意率</th><td>—</td>.*"),
+                figures);
         Response mine = Api.as(raiser.token()).get("/api/v1/threads/" + id);
         assertEquals("RESOLVED", mine.path("status"));
         assertFalse(mine.asString().contains("已联系物业电工"), "an internal note reached the resident");
