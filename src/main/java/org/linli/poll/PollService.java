@@ -142,7 +142,11 @@ public class PollService {
 
     /** Opens now (staff) rather than at openAt; the 公告期 still applies. */
     Uni<PollView> openNow(long communityId, long pollId, PollReach reach) {
-        return Panache.withTransaction(() -> managed(communityId, pollId, reach, false).replaceWithVoid())
+        return Panache.withTransaction(() -> managed(communityId, pollId, reach, false).invoke(p -> {
+                    if (p.status() != PollStatus.ANNOUNCED && p.status() != PollStatus.OPEN) {
+                        throw Problem.conflict("POLL_STATE", p.status().name());
+                    }
+                }).replaceWithVoid())
                 .chain(() -> open(pollId, reach.staffId(), true))
                 .chain(() -> view(communityId, pollId));
     }

@@ -100,11 +100,12 @@ class ConsoleAccessTest {
 
     private static Response send(Routes.Route route, ConsoleClient client, long community) {
         Map<String, Object> values = new TreeMap<>();
-        for (String name : List.of("membershipId", "noticeId", "reminderId", "meetingId", "threadId", "id")) {
+        for (String name : List.of("membershipId", "noticeId", "reminderId", "meetingId", "threadId", "pollId", "id")) {
             values.put(name, NO_SUCH_ID);
         }
         values.put("communityId", community);
         values.put("action", "accept");
+        values.put("move", "announce");
         RequestSpecification request = client == null ? given().redirects().follow(false) : client.page();
         if (!route.method().equals("GET")) {
             if (client != null) {
