@@ -6,6 +6,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -105,6 +106,53 @@ class ConsoleBrowserTest {
         browser.open(base + "console/c/" + w.community + "/threads/" + id);
         assertTrue(driver.getTitle().startsWith("404"), driver.getTitle());
         assertTrue(!text().contains("路灯不亮"), text());
+    }
+
+    @Test
+    void aPaperBallotIsEnteredThePollClosedAndItsResultPublishedOnTheBoard() throws Exception {
+        ConsoleWorld w = new ConsoleWorld();
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneId.of("Asia/Shanghai"));
+        Response created = Api.as(w.committeeToken).body(java.util.Map.of("title", "楼道堆物清理方案",
+                        "scope", java.util.Map.of("kind", "COMMUNITY"), "preset", "PER_HOUSEHOLD",
+                        "questions", java.util.List.of(java.util.Map.of("kind", "APPROVAL", "text", "同意统一清理楼道堆物")),
+                        "openAt", now.minusMinutes(1).withNano(0).toString(),
+                        "closeAt", now.plusDays(3).withNano(0).toString()))
+                .post("/api/v1/communities/" + w.community + "/polls");
+        assertEquals(201, created.statusCode(), created.asString());
+        long poll = ((Number) created.path("id")).longValue();
+        String api = "/api/v1/communities/" + w.community + "/polls/" + poll;
+        Api.as(w.committeeToken).post(api + "/announce").then().statusCode(200);
+        Api.as(w.committeeToken).post(api + "/open").then().statusCode(200);
+        java.nio.file.Path photo = java.nio.file.Files.createTempFile("ballot", ".png");
+        java.nio.file.Files.write(photo, new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13});
+
+        logIn(w.committee);
+        driver.findElement(By.linkText("议事表决")).click();
+        browser.visible(By.linkText("楼道堆物清理方案")).click();
+        for (int i = 0; i < 2; i++) {
+            browser.visible(By.id("q0-0")).click();
+            driver.findElement(By.id("photo")).sendKeys(photo.toAbsolutePath().toString());
+            org.openqa.selenium.WebElement enter = driver.findElement(By.id("enter-ballot"));
+            enter.click();
+            browser.until(ExpectedConditions.stalenessOf(enter));
+            browser.visible(By.id("poll-entered"));
+        }
+        assertTrue(driver.findElement(By.id("turnout-total")).getText().contains("已投 2 / 3 户"), text());
+        driver.findElement(By.id("close-reason")).sendKeys("入户完成，提前结束");
+        driver.findElement(By.id("close")).click();
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("poll-status"), "已结束"));
+        assertTrue(driver.findElement(By.id("poll-quorum")).getText().contains("达到法定参与比例"), text());
+        driver.findElement(By.id("statement")).sendKeys("同意统一清理，本周六实施。");
+        org.openqa.selenium.WebElement save = driver.findElement(By.id("save-outcome"));
+        save.click();
+        browser.until(ExpectedConditions.stalenessOf(save));
+        browser.visible(By.id("publish")).click();
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("poll-status"), "公示中"));
+
+        String code = Api.as(w.admin).get("/api/v1/communities/" + w.community).path("code");
+        browser.open(base + "gongshi/" + code);
+        assertTrue(text().contains("楼道堆物清理方案"), text());
+        java.nio.file.Files.deleteIfExists(photo);
     }
 
     @Test
