@@ -5,6 +5,8 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import org.linli.community.CommunityService;
 import org.linli.identity.Caller;
 import org.linli.identity.ConsoleCookieMechanism;
@@ -13,6 +15,7 @@ import org.linli.identity.Reach;
 import org.linli.identity.Role;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The page frame of a console page. Who may open a page is declared on its endpoint (as on the REST API); this
@@ -27,11 +30,14 @@ class ConsoleFrames {
     private final CurrentCaller caller;
     private final CurrentVertxRequest request;
     private final CommunityService communities;
+    private final Validator validator;
 
-    ConsoleFrames(CurrentCaller caller, CurrentVertxRequest request, CommunityService communities) {
+    ConsoleFrames(CurrentCaller caller, CurrentVertxRequest request, CommunityService communities,
+                  Validator validator) {
         this.caller = caller;
         this.request = request;
         this.communities = communities;
+        this.validator = validator;
     }
 
     /** The console's texts (zh-CN) for Java code: page titles and export headers. */
@@ -47,6 +53,13 @@ class ConsoleFrames {
 
     Frame plain(String title) {
         return new Frame(title, caller.requireStaff().name(), null, null, csrf(), "", false, false);
+    }
+
+    /** What is wrong with a form's bean as one line for the page (the bean validation messages), or null. */
+    String invalid(Object form) {
+        Set<ConstraintViolation<Object>> violations = validator.validate(form);
+        return violations.isEmpty() ? null : org.linli.common.ProblemMessages.text("VALIDATION_FAILED") + " "
+                + violations.stream().map(ConstraintViolation::getMessage).sorted().collect(Collectors.joining("；"));
     }
 
     Caller caller() {

@@ -6,8 +6,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -45,7 +43,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Notices: list, compose with preview and scope picker, detail with figures, unread households, versions. */
 @CsrfChecked
@@ -87,15 +84,13 @@ public class NoticePages {
     private final StaffNoticeService notices;
     private final CommunityService communities;
     private final HouseholdService households;
-    private final Validator validator;
 
     NoticePages(ConsoleFrames frames, StaffNoticeService notices, CommunityService communities,
-                HouseholdService households, Validator validator) {
+                HouseholdService households) {
         this.frames = frames;
         this.notices = notices;
         this.communities = communities;
         this.households = households;
-        this.validator = validator;
     }
 
     @GET
@@ -145,11 +140,9 @@ public class NoticePages {
         } catch (Problem p) {
             return form(communityId, typed, ProblemMessages.text(p.code(), p.args()), p.status());
         }
-        var violations = validator.validate(draft);
-        if (!violations.isEmpty()) {
-            String message = violations.stream().map(ConstraintViolation::getMessage).sorted()
-                    .collect(Collectors.joining("；"));
-            return form(communityId, typed, ProblemMessages.text("VALIDATION_FAILED") + " " + message, 400);
+        String invalid = frames.invalid(draft);
+        if (invalid != null) {
+            return form(communityId, typed, invalid, 400);
         }
         return notices.publish(communityId, frames.reach(communityId), draft)
                 .map(change -> Response.seeOther(URI.create("/console/c/" + communityId + "/notices/"

@@ -4,8 +4,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -43,7 +41,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static org.linli.console.ConsoleFrames.msg;
 
@@ -132,16 +129,14 @@ public class PollPages {
     private final PollDesk polls;
     private final CommunityService communities;
     private final HouseholdService households;
-    private final Validator validator;
     private final Workers workers;
 
     PollPages(ConsoleFrames frames, PollDesk polls, CommunityService communities, HouseholdService households,
-              Validator validator, Workers workers) {
+              Workers workers) {
         this.frames = frames;
         this.polls = polls;
         this.communities = communities;
         this.households = households;
-        this.validator = validator;
         this.workers = workers;
     }
 
@@ -180,10 +175,9 @@ public class PollPages {
         } catch (Problem p) {
             return form(communityId, typed, ProblemMessages.text(p.code(), p.args()), p.status());
         }
-        var violations = validator.validate(draft);
-        if (!violations.isEmpty()) {
-            return form(communityId, typed, ProblemMessages.text("VALIDATION_FAILED") + " " + violations.stream()
-                    .map(ConstraintViolation::getMessage).sorted().collect(Collectors.joining("；")), 400);
+        String invalid = frames.invalid(draft);
+        if (invalid != null) {
+            return form(communityId, typed, invalid, 400);
         }
         return polls.create(communityId, caller(), draft)
                 .map(v -> Response.seeOther(URI.create("/console/c/" + communityId + "/polls/" + v.id())).build())
