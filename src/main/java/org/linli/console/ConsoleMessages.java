@@ -530,6 +530,42 @@ public interface ConsoleMessages {
 
     @Message("工作人员代签")
     String meeting_by_staff();
+
+    @Message("新建会议")
+    String meeting_new();
+
+    @Message("会议名称")
+    String meeting_title_label();
+
+    @Message("开始时间")
+    String meeting_starts_at();
+
+    @Message("结束时间（可不填）")
+    String meeting_ends_at();
+
+    @Message("议程")
+    String meeting_agenda();
+
+    @Message("邀请范围（创建后立即推送邀请）")
+    String meeting_scope();
+
+    @Message("创建并发送邀请")
+    String meeting_create();
+
+    @Message("取消会议")
+    String meeting_cancel();
+
+    @Message("确定取消这次会议吗？已收到邀请的居民会收到取消通知。")
+    String meeting_cancel_confirm();
+
+    @Message("会议纪要（作为通知发给受邀居民，只能发布一次）")
+    String meeting_minutes();
+
+    @Message("发布纪要")
+    String meeting_minutes_publish();
+
+    @Message("会议纪要已发布。")
+    String meeting_minutes_done();
     // --- threads -----------------------------------------------------------------------------------------------------
 
     @Message("说事")
@@ -773,174 +809,7 @@ public interface ConsoleMessages {
     @Message("满意率")
     String satisfaction_rate();
 
-    // --- polls -------------------------------------------------------------------------------------------------------
-
     @Message("议事表决")
     String nav_polls();
 
-    @Message("议事表决")
-    String polls_title();
-
-    @Message("新建表决")
-    String poll_new();
-
-    @Message("{#when preset}{#is 'PER_RESIDENT'}居民会议（按人）{#is 'PER_HOUSEHOLD'}户代表（按户）"
-            + "{#is 'OWNERS_ORDINARY'}业主共同决定·一般事项（双过半）{#is 'OWNERS_MAJOR'}业主共同决定·重大事项（双四分之三）"
-            + "{#else}自定义规则{/when}")
-    String preset_name(String preset);
-
-    @Message("{#when preset}{#is 'PER_RESIDENT'}范围内每位已认证的成年居民一票；过半数居民参加有效，参加者过半数同意通过。"
-            + "{#is 'PER_HOUSEHOLD'}每户一票，户内任一已认证成员可投，先投的一票有效（指定了户代表的以户代表的票为准）；过半数户参加有效，参加户过半数同意通过。"
-            + "{#is 'OWNERS_ORDINARY'}按业主人数和专有部分面积双重计算（民法典第二百七十八条）：参与表决的面积和人数均达三分之二以上，"
-            + "且参与表决面积和人数均过半数同意通过。"
-            + "{#is 'OWNERS_MAJOR'}适用于筹集或使用维修资金、改建重建建筑物、改变共有部分用途等（民法典第二百七十八条第六至八项）："
-            + "参与表决的面积和人数均达三分之二以上，且参与表决面积和人数均四分之三以上同意通过。"
-            + "{#else}由工作人员通过接口设定计票基础和比例。{/when}")
-    String preset_explained(String preset);
-
-    @Message("{#when kind}{#is 'COMMUNITY'}全社区{#is 'GRIDS'}{count} 个网格{#is 'BUILDINGS'}{count} 栋楼"
-            + "{#else}{count} 个单元{/when}")
-    String scope_kind(String kind, int count);
-
-    @Message("{#when visibility}{#is 'LIVE'}实时公开{#is 'AFTER_VOTE'}投票后可见{#else}结束后公开{/when}")
-    String visibility(String visibility);
-
-    @Message("{#when outcome}{#is 'PASSED'}通过{#is 'FAILED'}未通过{#is 'QUORUM_NOT_MET'}未达法定参与比例"
-            + "{#is 'COUNTED'}已计票{#is 'ELECTED'}当选已产生{#is 'RUNOFF_NEEDED'}需另行选举{#else}{outcome}{/when}")
-    String outcome(String outcome);
-
-    @Message("{heads} 票 · 面积 {area} ㎡")
-    String poll_amount(long heads, String area);
-
-    @Message("纸质票已录入。")
-    String poll_ballot_entered();
-
-    @Message("背景说明")
-    String poll_background();
-
-    @Message("表决范围")
-    String poll_scope();
-
-    @Message("表决规则")
-    String poll_preset();
-
-    @Message("问题 {n}")
-    String poll_question(int n);
-
-    @Message("题型")
-    String poll_kind();
-
-    @Message("{#when kind}{#is 'APPROVAL'}表决（同意/反对/弃权）{#is 'SINGLE'}单选{#is 'MULTIPLE'}多选{#else}选举{/when}")
-    String question_kind(String kind);
-
-    @Message("选项或候选人（每行一个；表决题不用填）")
-    String poll_options();
-
-    @Message("开始时间")
-    String poll_open_at();
-
-    @Message("结束时间")
-    String poll_close_at();
-
-    @Message("无记名投票（开启后不能关闭）")
-    String poll_secret();
-
-    @Message("结果何时可见")
-    String poll_visibility();
-
-    @Message("公告期天数（留空用默认值）")
-    String poll_notice_days();
-
-    @Message("缩短公告期的理由")
-    String poll_waiver();
-
-    @Message("创建草稿")
-    String poll_create();
-
-    @Message("发布公告")
-    String poll_announce();
-
-    @Message("立即开始投票")
-    String poll_open();
-
-    @Message("结束投票")
-    String poll_close();
-
-    @Message("提前结束的理由")
-    String poll_close_reason();
-
-    @Message("结果说明（公示时一并发布）")
-    String poll_outcome();
-
-    @Message("保存说明")
-    String poll_outcome_save();
-
-    @Message("公示结果")
-    String poll_publish();
-
-    @Message("公示至 {until}")
-    String poll_publicity_until(String until);
-
-    @Message("各楼栋投票情况")
-    String poll_turnout();
-
-    @Message("已投 {voted} / {households} 户")
-    String poll_turnout_line(long voted, long households);
-
-    @Message("合计：已投 {voted} / {households} 户")
-    String poll_turnout_total(long voted, long households);
-
-    @Message("尚未投票（{count}）")
-    String poll_not_voted(int count);
-
-    @Message("录入纸质票 / 入户 / 委托投票")
-    String poll_paper();
-
-    @Message("投票单位")
-    String poll_unit();
-
-    @Message("方式")
-    String poll_channel();
-
-    @Message("{#when channel}{#is 'PAPER'}纸质表决票{#is 'DOOR'}入户投票{#else}委托投票{/when}")
-    String channel(String channel);
-
-    @Message("签署时间（留空为现在）")
-    String poll_signed_at();
-
-    @Message("受托人（委托投票时填写）")
-    String poll_proxy_holder();
-
-    @Message("签字表决票或授权委托书照片（JPG/PNG，5 MB 以内）")
-    String poll_photo();
-
-    @Message("录入")
-    String poll_enter();
-
-    @Message("表决结果")
-    String poll_result();
-
-    @Message("应参与")
-    String poll_eligible();
-
-    @Message("实际参与")
-    String poll_participating();
-
-    @Message("达到法定参与比例")
-    String poll_quorum_met();
-
-    @Message("未达到法定参与比例")
-    String poll_quorum_not_met();
-
-    @Message("结果尚未公开（按本表决的设置）。")
-    String poll_result_hidden();
-
-    @Message("票链头")
-    String poll_chain_head();
-
-    @Message("满足")
-    String met();
-
-    @Message("不满足")
-    String not_met();
 }

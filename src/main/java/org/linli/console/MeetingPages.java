@@ -4,6 +4,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,14 +12,21 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
 import org.linli.common.Problem;
 import org.linli.common.ProblemMessages;
+import org.linli.community.CommunityService;
+import org.linli.community.HouseholdService;
 import org.linli.identity.Access;
 import org.linli.identity.Reach;
+import org.linli.meeting.MeetingDraft;
+import org.linli.meeting.MeetingScope;
 import org.linli.meeting.MeetingService;
 import org.linli.meeting.MeetingStatus;
+import org.linli.meeting.StaffMeetingResource;
 import org.linli.meeting.MeetingViews;
 
+import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -37,7 +45,6 @@ import static org.linli.console.ConsoleFrames.msg;
 public class MeetingPages {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final Map<MeetingStatus, String> STATUSES = Map.of(MeetingStatus.UPCOMING, "未开始",
             MeetingStatus.ONGOING, "进行中", MeetingStatus.ENDED, "已结束", MeetingStatus.CANCELLED, "已取消");
 
@@ -48,7 +55,19 @@ public class MeetingPages {
     }
 
     public record Detail(long id, String title, String when, String place, String status, String agenda,
-                         String counts, String attended, String invitations, boolean open) {
+                         String counts, String attended, String invitations, boolean open, boolean started,
+                         boolean minutes) {
+    }
+
+    public record Choice(String value, String label, boolean selected) {
+    }
+
+    /** The create form as typed, to show it again with an error. */
+    public record Compose(String title, String startsAt, String endsAt, String place, String agenda, String scope,
+                          List<Long> grids, List<Long> buildings) {
+        static Compose empty() {
+            return new Compose("", "", "", "", "", "COMMUNITY", List.of(), List.of());
+        }
     }
 
     public record AttendeeLine(String name, String at, String how) {
@@ -61,16 +80,24 @@ public class MeetingPages {
     static class Templates {
         static native TemplateInstance meetings(Frame frame, List<Section> sections);
 
+        static native TemplateInstance meeting_new(Frame frame, Compose form, List<Choice> grids,
+                                                   List<Choice> buildings, String error);
+
         static native TemplateInstance meeting(Frame frame, Detail detail, List<AttendeeLine> attendees, Qr qr,
                                                String error);
     }
 
     private final ConsoleFrames frames;
     private final MeetingService meetings;
+    private final CommunityService communities;
+    private final HouseholdService households;
 
-    MeetingPages(ConsoleFrames frames, MeetingService meetings) {
+    MeetingPages(ConsoleFrames frames, MeetingService meetings, CommunityService communities,
+                 HouseholdService households) {
         this.frames = frames;
         this.meetings = meetings;
+        this.communities = communities;
+        this.households = households;
     }
 
     @GET
@@ -82,6 +109,98 @@ public class MeetingPages {
                         .chain(upcoming -> meetings.list(communityId, reach, true).map(past -> Templates.meetings(frame,
                                 List.of(new Section("upcoming", msg().meetings_upcoming(), lines(upcoming)),
                                         new Section("past", msg().meetings_past(), lines(past)))))));
+    }
+
+    @GET
+    @Path("/new")
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
+    public Uni<Response> compose(@PathParam("communityId") long communityId) {
+        return form(communityId, Compose.empty(), null, 200);
+    }
+
+    /** Creates the meeting; its invitees get the invitation push at once (the meeting feature's rule). */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
+    public Uni<Response> create(@PathParam("communityId") long communityId, @RestForm String title,
+                                @RestForm String startsAt, @RestForm String endsAt, @RestForm String place,
+                                @RestForm String agenda, @RestForm String scope, @RestForm("grid") List<Long> grids,
+                                @RestForm("building") List<Long> buildings) {
+        Compose typed = new Compose(nz(title), nz(startsAt), nz(endsAt), nz(place), nz(agenda), nz(scope),
+                grids == null ? List.of() : grids, buildings == null ? List.of() : buildings);
+        MeetingDraft draft;
+        try {
+            draft = draft(typed);
+        } catch (Problem p) {
+            return form(communityId, typed, ProblemMessages.text(p.code(), p.args()), p.status());
+        }
+        String invalid = frames.invalid(draft);
+        if (invalid != null) {
+            return form(communityId, typed, invalid, 400);
+        }
+        return meetings.create(communityId, frames.reach(communityId), draft)
+                .map(m -> Response.seeOther(URI.create("/console/c/" + communityId + "/meetings/" + m.id())).build())
+                .onFailure(Problem.class).recoverWithUni(e -> {
+                    Problem p = (Problem) e;
+                    return form(communityId, typed, ProblemMessages.text(p.code(), p.args()), p.status());
+                });
+    }
+
+    private static MeetingDraft draft(Compose f) {
+        MeetingScope.Kind kind = switch (f.scope()) {
+            case "GRIDS" -> MeetingScope.Kind.GRIDS;
+            case "BUILDINGS" -> MeetingScope.Kind.BUILDINGS;
+            default -> MeetingScope.Kind.COMMUNITY;
+        };
+        List<Long> ids = kind == MeetingScope.Kind.GRIDS ? f.grids()
+                : kind == MeetingScope.Kind.BUILDINGS ? f.buildings() : null;
+        return new MeetingDraft(f.title().strip(), NoticePages.time(f.startsAt()), NoticePages.time(f.endsAt()),
+                f.place().strip(), f.agenda().isBlank() ? null : f.agenda(), new MeetingScope(kind, ids), null, null,
+                null);
+    }
+
+    @POST
+    @Path("/{meetingId}/cancel")
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
+    public Uni<Response> cancel(@PathParam("communityId") long communityId, @PathParam("meetingId") long meetingId) {
+        return after(communityId, meetingId, meetings.cancel(communityId, meetingId, frames.reach(communityId)));
+    }
+
+    /** 会议纪要: published as a notice to the meeting's audience, once, after the start. */
+    @POST
+    @Path("/{meetingId}/minutes")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
+    public Uni<Response> minutes(@PathParam("communityId") long communityId, @PathParam("meetingId") long meetingId,
+                                 @RestForm String text) {
+        String invalid = frames.invalid(new StaffMeetingResource.MinutesRequest(text));
+        return after(communityId, meetingId, invalid != null
+                ? Uni.createFrom().failure(Problem.badRequest("VALIDATION_FAILED"))
+                : meetings.minutes(communityId, meetingId, frames.reach(communityId), text));
+    }
+
+    private Uni<Response> after(long communityId, long meetingId, Uni<MeetingViews.Staff> move) {
+        return move.map(m -> Response.seeOther(URI.create("/console/c/" + communityId + "/meetings/" + meetingId))
+                        .build())
+                .onFailure(Problem.class).recoverWithUni(e -> {
+                    Problem p = (Problem) e;
+                    return p.status() == 404 ? Uni.createFrom().failure(p)
+                            : page(communityId, meetingId, null, ProblemMessages.text(p.code(), p.args()), p.status());
+                });
+    }
+
+    private Uni<Response> form(long communityId, Compose typed, String error, int status) {
+        Reach reach = frames.reach(communityId);
+        return frames.page(communityId, msg().meeting_new(), "meetings")
+                .chain(frame -> communities.grids(communityId).chain(grids -> households
+                        .visibleBuildings(communityId, reach).map(buildings -> Response.status(status)
+                                .entity(Templates.meeting_new(frame, typed,
+                                        grids.stream().filter(g -> reach.coversGrid(g.id))
+                                                .map(g -> new Choice(String.valueOf(g.id), g.name,
+                                                        typed.grids().contains(g.id))).toList(),
+                                        buildings.stream().map(b -> new Choice(String.valueOf(b.id), b.name,
+                                                typed.buildings().contains(b.id))).toList(), error))
+                                .build())));
     }
 
     @GET
@@ -125,7 +244,8 @@ public class MeetingPages {
                 STATUSES.get(m.status()), m.agenda(), msg().meeting_counts(c.yes(), c.no(), c.maybe(), c.unanswered(),
                 c.invited()), msg().meeting_attended(c.attended(), c.walkIns()),
                 i == null ? "" : msg().meeting_invitations(i.total(), i.sent(), i.inApp(), i.pending(), i.dead()),
-                m.status() == MeetingStatus.UPCOMING || m.status() == MeetingStatus.ONGOING);
+                m.status() == MeetingStatus.UPCOMING || m.status() == MeetingStatus.ONGOING,
+                m.status() == MeetingStatus.ONGOING || m.status() == MeetingStatus.ENDED, m.minutesNoticeId() != null);
     }
 
     private static List<Line> lines(List<MeetingViews.Summary> list) {
@@ -139,6 +259,10 @@ public class MeetingPages {
     }
 
     private static String minute(OffsetDateTime t) {
-        return MINUTE.format(t.atZoneSameInstant(ZONE));
+        return HomePages.TIME.format(t);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 }

@@ -42,7 +42,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
-import static org.linli.console.ConsoleFrames.msg;
 
 /**
  * 议事表决: the list, a create form with the rule preset explained in plain words, and one poll with its moves,
@@ -143,9 +142,9 @@ public class PollPages {
     @GET
     @PermissionsAllowed(Access.COMMUNITY_STAFF)
     public Uni<TemplateInstance> list(@PathParam("communityId") long communityId) {
-        return frames.page(communityId, msg().polls_title(), "polls").chain(frame -> polls.list(communityId, caller())
+        return frames.page(communityId, pmsg().polls_title(), "polls").chain(frame -> polls.list(communityId, caller())
                 .map(list -> Templates.polls(frame, list.stream().map(p -> new Line(p.id(), p.title(),
-                        STATUSES.get(p.status()), msg().preset_name(p.preset().name()), at(p.openAt()),
+                        STATUSES.get(p.status()), pmsg().preset_name(p.preset().name()), at(p.openAt()),
                         at(p.closeAt()))).toList())));
     }
 
@@ -192,7 +191,7 @@ public class PollPages {
     @PermissionsAllowed(Access.COMMUNITY_STAFF)
     public Uni<Response> detail(@PathParam("communityId") long communityId, @PathParam("pollId") long pollId,
                                 @jakarta.ws.rs.QueryParam("entered") String entered) {
-        return page(communityId, pollId, "1".equals(entered) ? msg().poll_ballot_entered() : null, null, 200);
+        return page(communityId, pollId, "1".equals(entered) ? pmsg().poll_ballot_entered() : null, null, 200);
     }
 
     /** announce, open, close (with a reason when early), outcome (the statement), publish (公示). */
@@ -250,23 +249,24 @@ public class PollPages {
     private Uni<Response> page(long communityId, long pollId, String entered, String error, int status) {
         return polls.desk(communityId, pollId, caller()).chain(desk -> frames.page(communityId, desk.poll().title(),
                 "polls").map(frame -> Response.status(status).entity(Templates.poll(frame, facts(desk.poll()), desk,
-                msg().poll_turnout_total(desk.turnout().stream().mapToLong(PollDesk.Turnout::voted).sum(),
+                pmsg().poll_turnout_total(desk.turnout().stream().mapToLong(PollDesk.Turnout::voted).sum(),
                         desk.turnout().stream().mapToLong(PollDesk.Turnout::households).sum()),
                 questionForms(desk.poll().questions()), desk.result() == null ? null : result(desk.result()),
                 entered, error)).build()));
     }
 
     private Uni<Response> form(long communityId, Compose typed, String error, int status) {
-        return frames.page(communityId, msg().poll_new(), "polls")
+        return frames.page(communityId, pmsg().poll_new(), "polls")
                 .chain(frame -> communities.grids(communityId).chain(grids -> households
                         .visibleBuildings(communityId, frames.reach(communityId)).map(buildings -> Response
                                 .status(status).entity(Templates.poll_new(frame, typed,
                                         Arrays.stream(Preset.values()).map(p -> new Choice(p.name(),
-                                                msg().preset_name(p.name()) + "：" + msg().preset_explained(p.name()),
+                                                pmsg().preset_name(p.name()) + "：" + pmsg().preset_explained(p.name()),
                                                 p.name().equals(typed.preset()))).toList(),
                                         buildings.stream().map(b -> new Choice(String.valueOf(b.id), b.name,
                                                 typed.buildings().contains(b.id))).toList(),
-                                        grids.stream().map(g -> new Choice(String.valueOf(g.id), g.name,
+                                        grids.stream().filter(g -> frames.reach(communityId).coversGrid(g.id))
+                                                .map(g -> new Choice(String.valueOf(g.id), g.name,
                                                 typed.grids().contains(g.id))).toList(),
                                         java.util.stream.IntStream.range(0, SLOTS).boxed().toList(), error))
                                 .build())));
@@ -309,9 +309,9 @@ public class PollPages {
 
     private static Facts facts(PollView p) {
         return new Facts(p.id(), p.title(), p.background() == null ? "" : p.background(), STATUSES.get(p.status()),
-                msg().preset_name(p.preset().name()), msg().preset_explained(p.preset().name()),
-                msg().scope_kind(p.scopeKind().name(), p.scopeIds().size()), at(p.openAt()), at(p.closeAt()),
-                p.secret(), msg().visibility(p.resultsVisibility().name()),
+                pmsg().preset_name(p.preset().name()), pmsg().preset_explained(p.preset().name()),
+                pmsg().scope_kind(p.scopeKind().name(), p.scopeIds().size()), at(p.openAt()), at(p.closeAt()),
+                p.secret(), pmsg().visibility(p.resultsVisibility().name()),
                 p.outcomeStatement() == null ? "" : p.outcomeStatement(), at(p.publicityUntil()),
                 p.chainHead() == null ? "" : p.chainHead());
     }
@@ -327,8 +327,8 @@ public class PollPages {
     }
 
     private static Result result(PollResult r) {
-        return new Result(msg().poll_amount(r.eligible().heads(), r.eligible().area().toPlainString()),
-                msg().poll_amount(r.participating().heads(), r.participating().area().toPlainString()),
+        return new Result(pmsg().poll_amount(r.eligible().heads(), r.eligible().area().toPlainString()),
+                pmsg().poll_amount(r.participating().heads(), r.participating().area().toPlainString()),
                 r.quorumMet(), checks(r.quorum()), r.questions().stream().map(q -> new QuestionLine(q.text(),
                         q.outcome() == null ? "" : q.outcome().name(), q.options().stream().map(o -> new OptionLine(
                                 o.label(), o.heads(), o.area().toPlainString())).toList(), checks(q.checks()),
@@ -346,6 +346,10 @@ public class PollPages {
             all.remove(all.size() - 1);
         }
         return all;
+    }
+
+    private static PollMessages pmsg() {
+        return io.quarkus.qute.i18n.MessageBundles.get(PollMessages.class);
     }
 
     private Caller caller() {

@@ -65,7 +65,7 @@ public class MeetingService {
     private record Audience(String kind, List<MeetingStore.Target> targets, List<Invitee> invitees) {
     }
 
-    Uni<MeetingViews.Staff> create(long communityId, Reach author, MeetingDraft draft) {
+    public Uni<MeetingViews.Staff> create(long communityId, Reach author, MeetingDraft draft) {
         OffsetDateTime now = store.now();
         if (draft.startsAt().isBefore(now.minus(SKEW))) {
             throw Problem.badRequest("MEETING_STARTS_IN_PAST");
@@ -236,7 +236,7 @@ public class MeetingService {
     }
 
     /** Calls the meeting off and its invitation pushes not delivered yet; cancelling twice changes nothing. */
-    Uni<MeetingViews.Staff> cancel(long communityId, long meetingId, Reach reach) {
+    public Uni<MeetingViews.Staff> cancel(long communityId, long meetingId, Reach reach) {
         OffsetDateTime now = store.now();
         return Panache.withTransaction(() -> store.changeable(communityId, meetingId, reach)
                 .call(m -> {
@@ -304,7 +304,7 @@ public class MeetingService {
     }
 
     /** Publishes the minutes (会议纪要) as a notice to the meeting's audience, once, after the start. */
-    Uni<MeetingViews.Staff> minutes(long communityId, long meetingId, Reach reach, String text) {
+    public Uni<MeetingViews.Staff> minutes(long communityId, long meetingId, Reach reach, String text) {
         OffsetDateTime now = store.now();
         return Panache.withTransaction(() -> store.changeable(communityId, meetingId, reach)
                 .chain(m -> {

@@ -33,8 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * 100,000 threads in 200 communities (a mix of states), one of them with 5,000 open threads of realistic text; then
- * the staff queue's first page and a resident's thread detail at 64 concurrent clients, and submits with duplicate
- * detection. Not a test: run it by hand (docs/benchmarks.md, "Threads"):
+ * the staff queue's first page and a resident's thread detail at 64 concurrent clients, the console's queue page at
+ * 32 concurrent console sessions, and submits with duplicate detection. Not a test: run it by hand (docs/benchmarks.md, "Threads"):
  *
  * <pre>./mvnw -B -o test -Dtest=ThreadBench -Dbench</pre>
  */
@@ -47,6 +47,7 @@ class ThreadBench {
     static final int COMMUNITIES = 200;
     static final int OPEN_IN_ONE = 5_000;
     static final int CONCURRENCY = 64;
+    static final int CONSOLE_SESSIONS = 32;
     static final String[] TEXTS = {"楼道灯坏了", "垃圾桶满了没人清理", "电梯经常停运", "车库入口积水", "消防通道被占用",
             "有人飞线充电", "装修噪音太大", "广场舞音响太吵", "健身器材损坏", "外墙瓷砖脱落", "门禁坏了刷不开", "屋顶漏水",
             "草坪上狗粪便很多", "流浪猫太多", "建议增设充电桩", "车棚顶被风吹坏", "路面坑洼", "下水道堵塞返臭",
@@ -89,6 +90,13 @@ class ThreadBench {
         List<String> lines = new ArrayList<>();
         lines.add(run("staff queue, first page", 5_000, i -> get(queue, committee)));
         lines.add(run("staff queue, first page, overdue filter", 3_000, i -> get(queue + "&overdue=true", committee)));
+        List<String> sessions = consoleSessions(admin, community, CONSOLE_SESSIONS);
+        String page = base + "/console/c/" + community + "/threads";
+        runWith("warm-up console queue page", 500, CONSOLE_SESSIONS, i -> page(page, sessions.get(i % CONSOLE_SESSIONS)));
+        lines.add(runWith("console queue page (HTML), first page", 5_000, CONSOLE_SESSIONS,
+                i -> page(page, sessions.get(i % CONSOLE_SESSIONS))));
+        lines.add(runWith("console queue page (HTML), overdue filter", 3_000, CONSOLE_SESSIONS,
+                i -> page(page + "?overdue=true", sessions.get(i % CONSOLE_SESSIONS))));
         run("warm-up detail", 500, i -> get(detail, residentToken));
         lines.add(run("resident thread detail", 5_000, i -> get(detail, residentToken)));
         lines.add(runWith("submit with duplicate detection (5,000 open)", 300, 8, i -> post(base + "/api/v1/threads",
@@ -98,6 +106,24 @@ class ThreadBench {
         Files.createDirectories(out.getParent());
         Files.write(out, lines);
         lines.forEach(System.out::println);
+    }
+
+    /** Committee members of the community, each logged in to the console once: their session cookies. */
+    private static List<String> consoleSessions(String admin, long community, int n) {
+        List<String> cookies = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String username = Api.unique("bench-c");
+            Api.as(admin).body(Map.of("username", username, "displayName", "压测委员" + i, "password", "secret-pass-1",
+                    "role", "COMMITTEE")).post("/api/v1/communities/" + community + "/staff").then().statusCode(201);
+            cookies.add(org.linli.console.ConsoleClient.login(username, "secret-pass-1").cookie());
+        }
+        return cookies;
+    }
+
+    private CompletableFuture<Integer> page(String url, String cookie) {
+        return http.sendAsync(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie)
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.discarding())
+                .thenApply(r -> r.statusCode() == 200 ? 200 : 500);
     }
 
     private long seedHousehold(long community, long resident) {

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import static io.restassured.RestAssured.given;
 
 /** A console user over plain HTTP: logs in through the form, keeps the session cookie and the page's CSRF token. */
-final class ConsoleClient {
+public final class ConsoleClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
@@ -33,7 +33,7 @@ final class ConsoleClient {
                 .post("/console/login");
     }
 
-    static ConsoleClient login(String username, String password) {
+    public static ConsoleClient login(String username, String password) {
         Response r = postLogin(username, password);
         if (r.statusCode() != 303) {
             throw new AssertionError("login failed: " + r.statusCode() + " " + r.asString());
@@ -42,6 +42,11 @@ final class ConsoleClient {
         String page = given().cookie(org.linli.identity.ConsoleCookieMechanism.COOKIE, session).redirects().follow(true)
                 .get("/console").asString();
         return new ConsoleClient(session, csrfIn(page));
+    }
+
+    /** The session cookie's name and value, for a load tool's own HTTP client. */
+    public String cookie() {
+        return org.linli.identity.ConsoleCookieMechanism.COOKIE + "=" + session;
     }
 
     RequestSpecification page() {

@@ -29,6 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(LinliInfra.class)
 class ConsolePagesTest {
 
+    @jakarta.inject.Inject
+    org.linli.support.MovableClock clock;
+
     static byte[] xlsx(List<List<Object>> rows) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Workbook wb = new Workbook(out, "test", "1.0");
@@ -242,6 +245,55 @@ class ConsolePagesTest {
         committee.form().post(path + "/" + id + "/qrcode").then().statusCode(200)
                 .body(containsString("<svg"), containsString("扫码签到：加装电梯议事会"));
         committee.page().get(path + "/999999999").then().statusCode(404);
+    }
+
+    @Test
+    void aMeetingIsCalledFromTheConsoleAndItsMinutesPublishedOnceAfterTheStart() {
+        ConsoleWorld w = new ConsoleWorld();
+        ConsoleClient committee = w.console(w.committee);
+        String path = "/console/c/" + w.community + "/meetings";
+        java.time.format.DateTimeFormatter local = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(clock).atZoneSameInstant(
+                java.time.ZoneId.of("Asia/Shanghai")).toOffsetDateTime();
+        committee.page().get(path + "/new").then().statusCode(200).body(containsString("第一网格"),
+                containsString("1号楼"));
+        committee.form().formParam("title", "加装电梯议事会").formParam("startsAt", local.format(now.minusHours(1)))
+                .formParam("place", "社区活动室").formParam("scope", "COMMUNITY").post(path)
+                .then().statusCode(400).body(containsString("会议开始时间已经过去"));
+        committee.form().formParam("title", "").formParam("startsAt", local.format(now.plusHours(2)))
+                .formParam("place", "社区活动室").formParam("scope", "COMMUNITY").post(path)
+                .then().statusCode(400).body(containsString("提交的内容有误"));
+        Response created = committee.form().formParam("title", "加装电梯议事会")
+                .formParam("startsAt", local.format(now.plusHours(2))).formParam("place", "社区活动室")
+                .formParam("agenda", "一、电梯选址\n二、费用分摊").formParam("scope", "BUILDINGS")
+                .formParam("building", w.buildings.get("1号楼")).post(path);
+        assertEquals(303, created.statusCode(), created.asString());
+        String meeting = created.header("Location").replaceAll("^https?://[^/]+", "");
+        committee.page().get(meeting).then().statusCode(200).body(containsString("电梯选址"),
+                containsString("id=\"cancel-meeting\""), not(containsString("id=\"publish-minutes\"")));
+        committee.form().formParam("text", "同意选址北侧。").post(meeting + "/minutes").then().statusCode(409)
+                .body(containsString("会议开始后才能发布会议纪要"));
+        try {
+            clock.advance(java.time.Duration.ofHours(3));
+            committee.form().formParam("text", " ").post(meeting + "/minutes").then().statusCode(400);
+            assertEquals(303, committee.form().formParam("text", "同意选址北侧。").post(meeting + "/minutes")
+                    .statusCode());
+            committee.page().get(meeting).then().body(containsString("会议纪要已发布"),
+                    not(containsString("id=\"publish-minutes\"")));
+            committee.form().formParam("text", "再发一次").post(meeting + "/minutes").then().statusCode(409)
+                    .body(containsString("纪要已经发布过了"));
+            committee.page().get("/console/c/" + w.community + "/notices").then().body(containsString("加装电梯议事会"));
+        } finally {
+            clock.reset();
+        }
+
+        Response second = committee.form().formParam("title", "楼道堆物协调会")
+                .formParam("startsAt", local.format(now.plusDays(1))).formParam("place", "2号楼门厅")
+                .formParam("scope", "COMMUNITY").post(path);
+        assertEquals(303, second.statusCode(), second.asString());
+        String other = second.header("Location").replaceAll("^https?://[^/]+", "");
+        assertEquals(303, committee.form().post(other + "/cancel").statusCode());
+        committee.page().get(other).then().body(containsString("已取消"), not(containsString("id=\"cancel-meeting\"")));
     }
 
     @Test
