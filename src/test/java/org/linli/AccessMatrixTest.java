@@ -207,6 +207,7 @@ public class AccessMatrixTest {
             Map.entry("POST /console/c/{communityId}/threads/assign", Rule.COMMUNITY_STAFF),
             Map.entry("GET /console/c/{communityId}/threads/{threadId}", Rule.COMMUNITY_STAFF),
             Map.entry("POST /console/c/{communityId}/threads/{threadId}/{action}", Rule.COMMUNITY_STAFF),
+            Map.entry("POST /console/c/{communityId}/threads/{threadId}/moderation", Rule.COMMUNITY_STAFF),
             Map.entry("GET /console/c/{communityId}/polls", Rule.COMMUNITY_STAFF),
             Map.entry("POST /console/c/{communityId}/polls", Rule.COMMUNITY_STAFF),
             Map.entry("GET /console/c/{communityId}/polls/new", Rule.COMMUNITY_STAFF),

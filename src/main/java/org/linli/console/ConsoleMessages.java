@@ -782,6 +782,22 @@ public interface ConsoleMessages {
     @Message("添加备注")
     String note_add();
 
+    @Message("恢复显示")
+    String moderation_release();
+
+    @Message("删除")
+    String moderation_remove();
+
+    @Message("处理说明（可选）")
+    String moderation_reason();
+
+    @Message("照片 {n}")
+    String photo_open(int n);
+
+    @Message("{#when check}{#is 'PASS'}已通过检测{#is 'PENDING'}检测中{#is 'REVIEW'}待人工复核{#is 'RISKY'}疑似违规"
+            + "{#is 'HELD'}待审核{#is 'REMOVED'}已删除{#else}{check}{/when}")
+    String photo_check(String check);
+
     @Message("今日新说事")
     String dash_threads_today();
 

@@ -95,7 +95,15 @@ public class ThreadPages {
     public record EventLine(String at, String what, String actor, String note, boolean internal) {
     }
 
-    public record CommentLine(String author, String at, String body, String moderation) {
+    /** moderation: HELD, HIDDEN or REMOVED, or empty when visible. */
+    public record CommentLine(long id, String author, String at, String body, String moderation) {
+    }
+
+    /** check: WeChat's image check (PASS, PENDING, REVIEW, RISKY, HELD, REMOVED). */
+    public record PhotoLine(long id, String url, String check) {
+        public boolean held() {
+            return !"PASS".equals(check) && !"REMOVED".equals(check) && !"PENDING".equals(check);
+        }
     }
 
     public record Suggestion(long id, String refNo, String excerpt, String status, int support) {
@@ -115,8 +123,8 @@ public class ThreadPages {
                                                List<Choice> staff);
 
         static native TemplateInstance thread(Frame frame, Facts facts, List<EventLine> timeline,
-                                              List<CommentLine> comments, List<Suggestion> suggestions, Moves moves,
-                                              String error);
+                                              List<CommentLine> comments, List<PhotoLine> photos,
+                                              List<Suggestion> suggestions, Moves moves, String error);
     }
 
     private final ConsoleFrames frames;
@@ -252,11 +260,35 @@ public class ThreadPages {
         });
         return move.map(id -> Response.seeOther(URI.create("/console/c/" + communityId + "/threads/" + threadId))
                         .build())
-                .onFailure(Problem.class).recoverWithUni(e -> {
-                    Problem p = (Problem) e;
-                    return p.status() == 404 ? Uni.createFrom().failure(p)
-                            : page(communityId, threadId, ProblemMessages.text(p.code(), p.args()), p.status());
-                });
+                .onFailure(Problem.class).recoverWithUni(e -> refused(communityId, threadId, (Problem) e));
+    }
+
+    /** RELEASE or REMOVE the thread itself (neither comment nor photo), one comment, or one photo; audited. */
+    @POST
+    @Path("/{threadId}/moderation")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
+    public Uni<Response> moderate(@PathParam("communityId") long communityId, @PathParam("threadId") long threadId,
+                                  @RestForm String decision, @RestForm Long comment, @RestForm Long photo,
+                                  @RestForm String reason) {
+        Actor actor = actor(communityId);
+        Uni<Void> done = Uni.createFrom().deferred(() -> {
+            if (comment != null && photo != null || longer(reason, 500)) {
+                throw Problem.badRequest("THREAD_MODERATION_UNKNOWN");
+            }
+            return photo != null
+                    ? participation.moderatePhoto(communityId, threadId, actor, photo, decision, reason)
+                    : participation.moderate(communityId, threadId, actor, comment, decision, reason);
+        });
+        return done.map(x -> Response.seeOther(URI.create("/console/c/" + communityId + "/threads/" + threadId))
+                        .build())
+                .onFailure(Problem.class).recoverWithUni(e -> refused(communityId, threadId, (Problem) e));
+    }
+
+    /** A refused move shows the page again with the service's message; an unknown thread stays a 404. */
+    private Uni<Response> refused(long communityId, long threadId, Problem p) {
+        return p.status() == 404 ? Uni.createFrom().failure(p)
+                : page(communityId, threadId, ProblemMessages.text(p.code(), p.args()), p.status());
     }
 
     private Uni<Response> page(long communityId, long threadId, String error, int status) {
@@ -269,9 +301,11 @@ public class ThreadPages {
                                         msg().event_kind(ev.kind()) + (ev.statusLabel() == null ? ""
                                                 : "（" + ev.statusLabel() + "）"),
                                         nz(ev.actor()), nz(ev.note()), ev.internal())).toList(),
-                                d.comments().stream().map(c -> new CommentLine(c.author(),
+                                d.comments().stream().map(c -> new CommentLine(c.id(), c.author(),
                                         at(c.createdAt()), c.deleted() ? msg().comment_deleted()
                                         : c.body(), "VISIBLE".equals(c.moderation()) ? "" : nz(c.moderation())))
+                                        .toList(),
+                                d.photos().stream().map(ph -> new PhotoLine(ph.id(), nz(ph.url()), nz(ph.check())))
                                         .toList(),
                                 d.mergeSuggestions() == null ? List.of() : d.mergeSuggestions().stream()
                                         .map(s -> new Suggestion(s.id(), s.refNo(), s.excerpt(), s.status(), s.supportCount()))

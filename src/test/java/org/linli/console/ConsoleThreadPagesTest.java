@@ -8,6 +8,7 @@ import org.linli.thread.ThreadWorld;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,6 +70,32 @@ class ConsoleThreadPagesTest {
         otherGrid.page().get("/console/c/" + w.community + "/threads").then().statusCode(200)
                 .body(not(containsString("楼道灯坏了")));
         worker.page().redirects().follow(false).post(path + "/close").then().statusCode(403);
+    }
+
+    @Test
+    void aNeighboursCommentIsRemovedFromTheConsoleForEveryoneButItsAuthor() {
+        ThreadWorld w = ThreadWorld.create();
+        ThreadWorld.Resident raiser = w.resident("1号楼/101");
+        long id = w.raised(raiser, "1号楼电梯按钮失灵，老人上下楼困难", "PUBLIC");
+        ThreadWorld.Resident neighbour = w.resident("1号楼/102");
+        long comment = ((Number) Api.as(neighbour.token()).body(Map.of("body", "同样遇到，物业一直没人来修"))
+                .post("/api/v1/threads/" + id + "/comments").then().statusCode(201).extract().path("id")).longValue();
+        ConsoleClient worker = ConsoleClient.login(w.worker1.username(), "secret-pass-1");
+        String path = "/console/c/" + w.community + "/threads/" + id;
+        worker.page().get(path).then().statusCode(200).body(containsString("物业一直没人来修"),
+                containsString("id=\"remove-comment-" + comment + "\""));
+        worker.form().formParam("decision", "HIDE").formParam("comment", comment).post(path + "/moderation")
+                .then().statusCode(400).body(containsString("RELEASE"));
+        assertEquals(303, worker.form().formParam("decision", "REMOVE").formParam("comment", comment)
+                .formParam("reason", "与事项无关").post(path + "/moderation").statusCode());
+        worker.page().get(path).then().statusCode(200).body(containsString("已删除"),
+                not(containsString("id=\"remove-comment-" + comment + "\"")));
+        String seen = Api.as(raiser.token()).get("/api/v1/threads/" + id).asString();
+        assertFalse(seen.contains("物业一直没人来修"), "other residents no longer see it: " + seen);
+        assertEquals("REMOVED", Api.as(neighbour.token()).get("/api/v1/threads/" + id).path("comments[0].moderation"),
+                "its author sees it marked as removed");
+        ConsoleClient.login(w.worker2.username(), "secret-pass-1").form().formParam("decision", "RELEASE")
+                .formParam("comment", comment).post(path + "/moderation").then().statusCode(404);
     }
 
     @Test
