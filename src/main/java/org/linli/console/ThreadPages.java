@@ -17,9 +17,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.linli.common.Problem;
 import org.linli.common.ProblemMessages;
-import org.linli.community.CommunityService;
+import org.linli.console.StaffDirectory.Names;
 import org.linli.identity.Access;
-import org.linli.identity.StaffService;
 import org.linli.thread.Actor;
 import org.linli.thread.QueueFilter;
 import org.linli.thread.StaffMove;
@@ -131,17 +130,15 @@ public class ThreadPages {
     private final ThreadQueries queries;
     private final ThreadWorkflow workflow;
     private final ThreadParticipation participation;
-    private final StaffService staff;
-    private final CommunityService communities;
+    private final StaffDirectory directory;
 
     ThreadPages(ConsoleFrames frames, ThreadQueries queries, ThreadWorkflow workflow,
-                ThreadParticipation participation, StaffService staff, CommunityService communities) {
+                ThreadParticipation participation, StaffDirectory directory) {
         this.frames = frames;
         this.queries = queries;
         this.workflow = workflow;
         this.participation = participation;
-        this.staff = staff;
-        this.communities = communities;
+        this.directory = directory;
     }
 
     @GET
@@ -317,25 +314,8 @@ public class ThreadPages {
                                 error)).build()))));
     }
 
-    /** Display names of the community's grids and staff, for the queue and detail. */
-    private record Names(Map<Long, String> grids, Map<Long, String> staff) {
-        String grid(Long id) {
-            return id == null ? "" : grids.getOrDefault(id, "#" + id);
-        }
-
-        String staff(Long id) {
-            return id == null ? "" : staff.getOrDefault(id, "#" + id);
-        }
-    }
-
     private Uni<Names> names(long communityId) {
-        return communities.grids(communityId).chain(grids -> staff.inCommunity(communityId).map(members -> {
-            Map<Long, String> g = new LinkedHashMap<>();
-            grids.forEach(x -> g.put(x.id, x.name));
-            Map<Long, String> s = new LinkedHashMap<>();
-            members.forEach(x -> s.put(x.id, x.displayName == null ? x.username : x.displayName));
-            return new Names(g, s);
-        }));
+        return directory.of(communityId);
     }
 
     private Uni<List<ThreadViews.QueueItem>> collect(long communityId, Actor actor, Filters typed, String cursor,

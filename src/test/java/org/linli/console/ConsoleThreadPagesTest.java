@@ -22,6 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class ConsoleThreadPagesTest {
 
+    @jakarta.inject.Inject
+    org.linli.support.MovableClock clock;
+
     @Test
     void aGridWorkerAcceptsNotesAndResolvesAThreadFromTheConsole() {
         ThreadWorld w = ThreadWorld.create();
@@ -143,6 +146,24 @@ class ConsoleThreadPagesTest {
 
         committee.form().formParam("thread", ids.get(0)).formParam("staff", 999_999_999L).post(queue + "/assign")
                 .then().statusCode(400);
+    }
+
+    @Test
+    void aNewStaffMemberIsOfferedForAssignmentWithinTenSeconds() {
+        ThreadWorld w = ThreadWorld.create();
+        ConsoleClient committee = ConsoleClient.login(w.committee.username(), "secret-pass-1");
+        String queue = "/console/c/" + w.community + "/threads";
+        committee.page().get(queue).then().statusCode(200).body(not(containsString("新来的网格员")));
+        Api.as(w.admin).body(Map.of("username", Api.unique("n"), "displayName", "新来的网格员", "password",
+                "secret-pass-1", "role", "GRID_WORKER", "gridId", w.grids.get("第一网格")))
+                .post("/api/v1/communities/" + w.community + "/staff").then().statusCode(201);
+        try {
+            committee.page().get(queue).then().statusCode(200).body(not(containsString("新来的网格员")));
+            clock.advance(StaffDirectory.FRESH.plusSeconds(1));
+            committee.page().get(queue).then().statusCode(200).body(containsString("新来的网格员"));
+        } finally {
+            clock.reset();
+        }
     }
 
     private static String apiPath(ThreadWorld w, long id) {
