@@ -214,6 +214,7 @@ public class AccessMatrixTest {
             Map.entry("GET /console/c/{communityId}/polls/{pollId}", Rule.COMMUNITY_STAFF),
             Map.entry("POST /console/c/{communityId}/polls/{pollId}/{move}", Rule.COMMUNITY_STAFF),
             Map.entry("POST /console/c/{communityId}/polls/{pollId}/paper-ballots", Rule.COMMUNITY_STAFF),
+            Map.entry("GET /console/c/{communityId}/polls/{pollId}/electorate", Rule.COMMUNITY_STAFF),
             Map.entry("GET /console/c/{communityId}/notices", Rule.COMMUNITY_STAFF),
             Map.entry("POST /console/c/{communityId}/notices", Rule.COMMUNITY_STAFF),
             Map.entry("GET /console/c/{communityId}/notices/new", Rule.COMMUNITY_STAFF),

@@ -134,7 +134,7 @@ public interface PollMessages {
     @Message("方式")
     String poll_channel();
 
-    @Message("{#when channel}{#is 'PAPER'}纸质表决票{#is 'DOOR'}入户投票{#else}委托投票{/when}")
+    @Message("{#when channel}{#is 'ONLINE'}线上投票{#is 'PAPER'}纸质表决票{#is 'DOOR'}入户投票{#is 'PROXY'}委托投票{#else}{channel}{/when}")
     String channel(String channel);
 
     @Message("签署时间（留空为现在）")
@@ -175,4 +175,37 @@ public interface PollMessages {
 
     @Message("不满足")
     String not_met();
+
+    @Message("冻结的选民名册")
+    String poll_electorate();
+
+    @Message("下载选民名册")
+    String poll_electorate_download();
+
+    @Message("投票单位")
+    String col_unit_label();
+
+    @Message("类型")
+    String col_head_kind();
+
+    @Message("面积（㎡）")
+    String col_area();
+
+    @Message("面积来源")
+    String col_area_sources();
+
+    @Message("可在线投票人数")
+    String col_online_voters();
+
+    @Message("已投票")
+    String col_voted();
+
+    @Message("补录原因")
+    String col_late_reason();
+
+    @Message("跨渠道重复投票（未计入的一票）")
+    String poll_conflicts();
+
+    @Message("{unit}：计入{counted}，未计入{setAside}（{at}，规则 {rule}）")
+    String poll_conflict_line(String unit, String counted, String setAside, String at, String rule);
 }

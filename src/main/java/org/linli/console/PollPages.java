@@ -111,6 +111,9 @@ public class PollPages {
                          List<QuestionLine> questions) {
     }
 
+    public record ConflictLine(String unit, String counted, String setAside, String at, String rule) {
+    }
+
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance polls(Frame frame, List<Line> polls);
@@ -121,7 +124,7 @@ public class PollPages {
 
         static native TemplateInstance poll(Frame frame, Facts facts, PollDesk.Desk desk,
                                             String total, List<QuestionForm> questions, Result result,
-                                            String entered, String error);
+                                            List<ConflictLine> conflicts, String entered, String error);
     }
 
     private final ConsoleFrames frames;
@@ -247,12 +250,32 @@ public class PollPages {
     }
 
     private Uni<Response> page(long communityId, long pollId, String entered, String error, int status) {
-        return polls.desk(communityId, pollId, caller()).chain(desk -> frames.page(communityId, desk.poll().title(),
-                "polls").map(frame -> Response.status(status).entity(Templates.poll(frame, facts(desk.poll()), desk,
-                pmsg().poll_turnout_total(desk.turnout().stream().mapToLong(PollDesk.Turnout::voted).sum(),
-                        desk.turnout().stream().mapToLong(PollDesk.Turnout::households).sum()),
-                questionForms(desk.poll().questions()), desk.result() == null ? null : result(desk.result()),
-                entered, error)).build()));
+        return polls.desk(communityId, pollId, caller()).chain(desk -> polls.conflicts(communityId, pollId, caller())
+                .chain(conflicts -> frames.page(communityId, desk.poll().title(), "polls").map(frame -> Response
+                        .status(status).entity(Templates.poll(frame, facts(desk.poll()), desk,
+                                pmsg().poll_turnout_total(desk.turnout().stream().mapToLong(PollDesk.Turnout::voted)
+                                        .sum(), desk.turnout().stream().mapToLong(PollDesk.Turnout::households).sum()),
+                                questionForms(desk.poll().questions()),
+                                desk.result() == null ? null : result(desk.result()),
+                                conflicts.stream().map(c -> new ConflictLine(c.label(), pmsg().channel(c.counted()),
+                                        pmsg().channel(c.setAside()), at(c.castAt()), c.rule())).toList(),
+                                entered, error)).build())));
+    }
+
+    /** The electorate frozen at opening, for checking and for the door-to-door rounds. */
+    @GET
+    @Path("/{pollId}/electorate")
+    @Produces({Exports.XLSX, "text/csv"})
+    @PermissionsAllowed(Access.COMMUNITY_STAFF)
+    public Uni<Response> electorate(@PathParam("communityId") long communityId, @PathParam("pollId") long pollId,
+                                    @jakarta.ws.rs.QueryParam("format") @jakarta.ws.rs.DefaultValue("xlsx")
+                                    String format) {
+        return polls.electorate(communityId, pollId, caller()).map(list -> Exports.download(new Exports.Table(
+                pmsg().poll_electorate(), List.of(pmsg().col_unit_label(), pmsg().col_head_kind(),
+                pmsg().col_area(), pmsg().col_area_sources(), pmsg().col_online_voters(), pmsg().col_voted(),
+                pmsg().col_late_reason()), list.stream().map(e -> List.<Object>of(e.label(), e.headKind(), e.area(),
+                e.areaSources() == null ? "" : e.areaSources(), e.voters(), e.voted() ? "是" : "否",
+                e.lateReason() == null ? "" : e.lateReason())).toList()), format, "electorate-" + pollId));
     }
 
     private Uni<Response> form(long communityId, Compose typed, String error, int status) {

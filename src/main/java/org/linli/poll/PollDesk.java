@@ -36,16 +36,28 @@ public class PollDesk {
     public record Entered(String status, boolean counted, String unitKey) {
     }
 
+    /** One unit of the electorate frozen at opening. */
+    public record Elector(String unitKey, String headKind, String label, java.math.BigDecimal area,
+                          String areaSources, int voters, boolean voted, String lateReason) {
+    }
+
+    /** A set-aside ballot: the unit voted on two channels; the rule decided which counts. */
+    public record SetAside(String label, String counted, String setAside, java.time.OffsetDateTime castAt,
+                           String rule) {
+    }
+
     private final PollService polls;
     private final PollRecords records;
     private final LiveResults live;
     private final Voting voting;
     private final PollClock clock;
     private final PollStore store;
+    private final Electorates electorates;
 
     PollDesk(PollService polls, PollRecords records, LiveResults live, Voting voting, PollClock clock,
-             PollStore store) {
+             PollStore store, Electorates electorates) {
         this.store = store;
+        this.electorates = electorates;
         this.polls = polls;
         this.records = records;
         this.live = live;
@@ -94,6 +106,18 @@ public class PollDesk {
                                                         t.building(), t.households(), t.voted())).toList(),
                                                 waiting.stream().map(w -> new Waiting(w.unitKey(), w.address(),
                                                         w.headKind())).toList(), result))))))));
+    }
+
+    public Uni<List<Elector>> electorate(long communityId, long pollId, Caller caller) {
+        return Panache.withSession(() -> polls.visible(communityId, pollId, PollReach.of(caller, communityId))
+                .chain(p -> electorates.list(pollId))).map(list -> list.stream().map(e -> new Elector(e.unitKey(),
+                e.headKind(), e.label(), e.area(), e.areaSources(), e.voters(), e.voted(), e.lateReason())).toList());
+    }
+
+    public Uni<List<SetAside>> conflicts(long communityId, long pollId, Caller caller) {
+        return Panache.withSession(() -> polls.visible(communityId, pollId, PollReach.of(caller, communityId))
+                .chain(p -> records.conflicts(pollId))).map(list -> list.stream().map(c -> new SetAside(c.label(),
+                c.countedChannel(), c.setAsideChannel(), c.setAsideCastAt(), c.rule())).toList());
     }
 
     /** Keeps the photo of a signed form and answers the reference a paper ballot carries ({@code upload:<id>}). */

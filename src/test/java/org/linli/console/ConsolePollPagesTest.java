@@ -75,6 +75,10 @@ class ConsolePollPagesTest {
         }
         committee.page().get(poll + "?entered=1").then().body(containsString("纸质票已录入"),
                 containsString("已投 2 / 3 户"));
+        String electorate = new String(committee.page().get(poll + "/electorate?format=csv").then().statusCode(200)
+                .extract().asByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(4, electorate.lines().count(), electorate);
+        assertEquals(2, electorate.lines().filter(l -> l.endsWith(",是,")).count(), electorate);
 
         committee.form().post(poll + "/close").then().statusCode(400);
         assertEquals(303, committee.form().formParam("reason", "全部入户完成，居委会决定提前结束").post(poll + "/close")
