@@ -23,9 +23,21 @@ final class HolidayCalendar {
     static final String DEFAULT_RESOURCE = "holidays/cn-2026.txt";
 
     private final Map<LocalDate, Boolean> working;
+    private final String source;
 
-    private HolidayCalendar(Map<LocalDate, Boolean> working) {
+    private HolidayCalendar(Map<LocalDate, Boolean> working, String source) {
         this.working = Map.copyOf(working);
+        this.source = source;
+    }
+
+    /** The file (or bundled resource) the calendar was read from. */
+    String source() {
+        return source;
+    }
+
+    /** Listed 放假 days (true) or worked 调休 days (false). */
+    long listed(boolean off) {
+        return working.values().stream().filter(w -> w != off).count();
     }
 
     static HolidayCalendar load(Optional<String> file) {
@@ -63,7 +75,7 @@ final class HolidayCalendar {
             }
             days.put(LocalDate.parse(parts[0]), parts[1].equals("work"));
         }
-        return new HolidayCalendar(days);
+        return new HolidayCalendar(days, name);
     }
 
     boolean isWorkingDay(LocalDate day) {

@@ -34,9 +34,11 @@ public class ThreadQueries {
     private final ThreadParticipation participation;
     private final Duplicates duplicates;
     private final CommunityService communities;
+    private final SlaClock slaClock;
 
     ThreadQueries(Clock clock, ThreadConfig config, ThreadParticipation participation, Duplicates duplicates,
-                  CommunityService communities) {
+                  CommunityService communities, SlaClock slaClock) {
+        this.slaClock = slaClock;
         this.clock = clock;
         this.config = config;
         this.participation = participation;
@@ -138,6 +140,23 @@ public class ThreadQueries {
             return new ThreadViews.Today(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
                     ((Number) r[2]).longValue());
         });
+    }
+
+    /** The clocks per category, the holiday calendar and the other thread settings in force. */
+    public ThreadViews.Settings settings() {
+        ThreadConfig.Sla sla = config.sla();
+        List<ThreadViews.Clocks> clocks = config.categories().stream().map(c -> {
+            ThreadConfig.Sla.Override o = sla.categories().get(c);
+            return new ThreadViews.Clocks(c,
+                    o == null ? sla.acceptUrgent() : o.acceptUrgent().orElse(sla.acceptUrgent()),
+                    o == null ? sla.acceptNormal() : o.acceptNormal().orElse(sla.acceptNormal()),
+                    o == null ? sla.resolveUrgent() : o.resolveUrgent().orElse(sla.resolveUrgent()),
+                    o == null ? sla.resolveNormal() : o.resolveNormal().orElse(sla.resolveNormal()),
+                    o == null ? sla.resolveComplex() : o.resolveComplex().orElse(sla.resolveComplex()));
+        }).toList();
+        HolidayCalendar calendar = slaClock.calendar();
+        return new ThreadViews.Settings(clocks, calendar.source(), calendar.listed(true), calendar.listed(false),
+                config.ratingDays(), config.reportsToHide(), config.duplicates().threshold());
     }
 
     /** The categories residents choose from, in their configured order. */

@@ -62,4 +62,14 @@ public final class ThreadViews {
     /** The dashboard's counts within the caller's reach: submitted today (community time), waiting, overdue. */
     public record Today(long submittedToday, long waiting, long overdue) {
     }
+
+    /** A category's clocks as configured ({@code 2h} hours, {@code 7d} calendar days, {@code 5wd} working days). */
+    public record Clocks(String category, String acceptUrgent, String acceptNormal, String resolveUrgent,
+                         String resolveNormal, String resolveComplex) {
+    }
+
+    /** The thread settings in force (deployment configuration {@code linli.thread.*}). */
+    public record Settings(List<Clocks> clocks, String holidaySource, long holidays, long workedWeekendDays,
+                           int ratingDays, int reportsToHide, double duplicateThreshold) {
+    }
 }
