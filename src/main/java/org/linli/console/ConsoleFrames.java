@@ -8,12 +8,14 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.linli.community.CommunityService;
+import org.linli.community.HouseholdService;
 import org.linli.identity.Caller;
 import org.linli.identity.ConsoleCookieMechanism;
 import org.linli.identity.CurrentCaller;
 import org.linli.identity.Reach;
 import org.linli.identity.Role;
 
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -31,13 +33,29 @@ class ConsoleFrames {
     private final CurrentVertxRequest request;
     private final CommunityService communities;
     private final Validator validator;
+    private final HouseholdService households;
 
     ConsoleFrames(CurrentCaller caller, CurrentVertxRequest request, CommunityService communities,
-                  Validator validator) {
+                  Validator validator, HouseholdService households) {
         this.caller = caller;
         this.request = request;
         this.communities = communities;
         this.validator = validator;
+        this.households = households;
+    }
+
+    /** The scope picker's options: the grids within the caller's reach and the buildings they see. */
+    record ScopeChoices(List<Choice> grids, List<Choice> buildings) {
+    }
+
+    Uni<ScopeChoices> scopeChoices(long communityId, List<Long> grids, List<Long> buildings) {
+        Reach reach = reach(communityId);
+        return communities.grids(communityId).chain(gs -> households.visibleBuildings(communityId, reach)
+                .map(bs -> new ScopeChoices(
+                        gs.stream().filter(g -> reach.coversGrid(g.id))
+                                .map(g -> new Choice(String.valueOf(g.id), g.name, grids.contains(g.id))).toList(),
+                        bs.stream().map(b -> new Choice(String.valueOf(b.id), b.name, buildings.contains(b.id)))
+                                .toList())));
     }
 
     /** The console's texts (zh-CN) for Java code: page titles and export headers. */

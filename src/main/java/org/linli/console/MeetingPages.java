@@ -15,8 +15,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.linli.common.Problem;
 import org.linli.common.ProblemMessages;
-import org.linli.community.CommunityService;
-import org.linli.community.HouseholdService;
 import org.linli.identity.Access;
 import org.linli.identity.Reach;
 import org.linli.meeting.MeetingDraft;
@@ -59,9 +57,6 @@ public class MeetingPages {
                          boolean minutes) {
     }
 
-    public record Choice(String value, String label, boolean selected) {
-    }
-
     /** The create form as typed, to show it again with an error. */
     public record Compose(String title, String startsAt, String endsAt, String place, String agenda, String scope,
                           List<Long> grids, List<Long> buildings) {
@@ -89,15 +84,10 @@ public class MeetingPages {
 
     private final ConsoleFrames frames;
     private final MeetingService meetings;
-    private final CommunityService communities;
-    private final HouseholdService households;
 
-    MeetingPages(ConsoleFrames frames, MeetingService meetings, CommunityService communities,
-                 HouseholdService households) {
+    MeetingPages(ConsoleFrames frames, MeetingService meetings) {
         this.frames = frames;
         this.meetings = meetings;
-        this.communities = communities;
-        this.households = households;
     }
 
     @GET
@@ -190,17 +180,10 @@ public class MeetingPages {
     }
 
     private Uni<Response> form(long communityId, Compose typed, String error, int status) {
-        Reach reach = frames.reach(communityId);
         return frames.page(communityId, msg().meeting_new(), "meetings")
-                .chain(frame -> communities.grids(communityId).chain(grids -> households
-                        .visibleBuildings(communityId, reach).map(buildings -> Response.status(status)
-                                .entity(Templates.meeting_new(frame, typed,
-                                        grids.stream().filter(g -> reach.coversGrid(g.id))
-                                                .map(g -> new Choice(String.valueOf(g.id), g.name,
-                                                        typed.grids().contains(g.id))).toList(),
-                                        buildings.stream().map(b -> new Choice(String.valueOf(b.id), b.name,
-                                                typed.buildings().contains(b.id))).toList(), error))
-                                .build())));
+                .chain(frame -> frames.scopeChoices(communityId, typed.grids(), typed.buildings())
+                        .map(scope -> Response.status(status).entity(Templates.meeting_new(frame, typed,
+                                scope.grids(), scope.buildings(), error)).build()));
     }
 
     @GET

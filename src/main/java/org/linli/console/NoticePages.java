@@ -19,8 +19,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.linli.common.Problem;
 import org.linli.common.ProblemMessages;
-import org.linli.community.CommunityService;
-import org.linli.community.HouseholdService;
 import org.linli.identity.Access;
 import org.linli.identity.Reach;
 import org.linli.notice.BodyFormat;
@@ -52,9 +50,6 @@ public class NoticePages {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    public record Choice(String value, String label, boolean selected) {
-    }
-
     /** The compose form as typed, to show it again with an error. */
     public record Compose(String title, String body, String format, String category, boolean urgent,
                           boolean requiresAck, String scope, List<Long> grids, List<Long> buildings,
@@ -82,15 +77,10 @@ public class NoticePages {
 
     private final ConsoleFrames frames;
     private final StaffNoticeService notices;
-    private final CommunityService communities;
-    private final HouseholdService households;
 
-    NoticePages(ConsoleFrames frames, StaffNoticeService notices, CommunityService communities,
-                HouseholdService households) {
+    NoticePages(ConsoleFrames frames, StaffNoticeService notices) {
         this.frames = frames;
         this.notices = notices;
-        this.communities = communities;
-        this.households = households;
     }
 
     @GET
@@ -192,24 +182,12 @@ public class NoticePages {
     }
 
     private Uni<Response> form(long communityId, Compose typed, String error, int status) {
-        Reach reach = frames.reach(communityId);
         return frames.page(communityId, msg().notice_new(), "notices")
-                .chain(frame -> communities.grids(communityId)
-                        .chain(grids -> households.visibleBuildings(communityId, reach).map(buildings -> {
-                            List<Choice> categories = Arrays.stream(NoticeCategory.values())
-                                    .map(c -> new Choice(c.name(), c.label(), c.name().equals(typed.category())))
-                                    .toList();
-                            List<Choice> gridChoices = grids.stream().filter(g -> reach.coversGrid(g.id))
-                                    .map(g -> new Choice(String.valueOf(g.id), g.name, typed.grids().contains(g.id)))
-                                    .toList();
-                            List<Choice> buildingChoices = buildings.stream()
-                                    .map(b -> new Choice(String.valueOf(b.id), b.name, typed.buildings().contains(b.id)))
-                                    .toList();
-                            return Response.status(status)
-                                    .entity(Templates.notice_new(frame, typed, categories, gridChoices, buildingChoices,
-                                            error))
-                                    .build();
-                        })));
+                .chain(frame -> frames.scopeChoices(communityId, typed.grids(), typed.buildings())
+                        .map(scope -> Response.status(status).entity(Templates.notice_new(frame, typed,
+                                Arrays.stream(NoticeCategory.values()).map(c -> new Choice(c.name(), c.label(),
+                                        c.name().equals(typed.category()))).toList(),
+                                scope.grids(), scope.buildings(), error)).build()));
     }
 
     private static NoticeDraft draft(Compose f) {

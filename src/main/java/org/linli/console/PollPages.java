@@ -17,8 +17,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.linli.common.Problem;
 import org.linli.common.ProblemMessages;
 import org.linli.common.Workers;
-import org.linli.community.CommunityService;
-import org.linli.community.HouseholdService;
 import org.linli.identity.Access;
 import org.linli.identity.Caller;
 import org.linli.poll.Channel;
@@ -58,9 +56,6 @@ public class PollPages {
     private static final Map<PollStatus, String> STATUSES = Map.of(PollStatus.DRAFT, "草稿",
             PollStatus.ANNOUNCED, "已公告", PollStatus.OPEN, "投票中", PollStatus.CLOSED, "已结束",
             PollStatus.PUBLISHED, "公示中", PollStatus.ARCHIVED, "已归档");
-
-    public record Choice(String value, String label, boolean selected) {
-    }
 
     public record Line(long id, String title, String status, String preset, String opens, String closes) {
     }
@@ -129,16 +124,11 @@ public class PollPages {
 
     private final ConsoleFrames frames;
     private final PollDesk polls;
-    private final CommunityService communities;
-    private final HouseholdService households;
     private final Workers workers;
 
-    PollPages(ConsoleFrames frames, PollDesk polls, CommunityService communities, HouseholdService households,
-              Workers workers) {
+    PollPages(ConsoleFrames frames, PollDesk polls, Workers workers) {
         this.frames = frames;
         this.polls = polls;
-        this.communities = communities;
-        this.households = households;
         this.workers = workers;
     }
 
@@ -280,19 +270,13 @@ public class PollPages {
 
     private Uni<Response> form(long communityId, Compose typed, String error, int status) {
         return frames.page(communityId, pmsg().poll_new(), "polls")
-                .chain(frame -> communities.grids(communityId).chain(grids -> households
-                        .visibleBuildings(communityId, frames.reach(communityId)).map(buildings -> Response
-                                .status(status).entity(Templates.poll_new(frame, typed,
-                                        Arrays.stream(Preset.values()).map(p -> new Choice(p.name(),
-                                                pmsg().preset_name(p.name()) + "：" + pmsg().preset_explained(p.name()),
-                                                p.name().equals(typed.preset()))).toList(),
-                                        buildings.stream().map(b -> new Choice(String.valueOf(b.id), b.name,
-                                                typed.buildings().contains(b.id))).toList(),
-                                        grids.stream().filter(g -> frames.reach(communityId).coversGrid(g.id))
-                                                .map(g -> new Choice(String.valueOf(g.id), g.name,
-                                                typed.grids().contains(g.id))).toList(),
-                                        java.util.stream.IntStream.range(0, SLOTS).boxed().toList(), error))
-                                .build())));
+                .chain(frame -> frames.scopeChoices(communityId, typed.grids(), typed.buildings())
+                        .map(scope -> Response.status(status).entity(Templates.poll_new(frame, typed,
+                                Arrays.stream(Preset.values()).map(p -> new Choice(p.name(),
+                                        pmsg().preset_name(p.name()) + "：" + pmsg().preset_explained(p.name()),
+                                        p.name().equals(typed.preset()))).toList(),
+                                scope.buildings(), scope.grids(),
+                                java.util.stream.IntStream.range(0, SLOTS).boxed().toList(), error)).build()));
     }
 
     private static PollDraft draft(Compose f) {

@@ -59,7 +59,7 @@ public class ReminderPages {
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance reminders(Frame frame, List<Row> rows, Form form,
-                                                 List<NoticePages.Choice> buildings, boolean whole, String error);
+                                                 List<Choice> buildings, boolean whole, String error);
     }
 
     private final ConsoleFrames frames;
@@ -127,7 +127,7 @@ public class ReminderPages {
                         .chain(list -> households.visibleBuildings(communityId, reach).map(buildings -> Response
                                 .status(status).entity(Templates.reminders(frame,
                                         list.stream().map(r -> row(r, reach)).toList(), form,
-                                        buildings.stream().map(b -> new NoticePages.Choice(String.valueOf(b.id),
+                                        buildings.stream().map(b -> new Choice(String.valueOf(b.id),
                                                 b.name, form.buildings().contains(b.id))).toList(),
                                         reach.whole(), error)).build())));
     }

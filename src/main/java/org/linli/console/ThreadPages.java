@@ -55,9 +55,6 @@ public class ThreadPages {
     private static final int PAGE = 20;
     private static final int EXPORT_MAX = 5_000;
 
-    public record Choice(String value, String label, boolean selected) {
-    }
-
     /** The filters as typed, echoed into the form, the next-page link and the export links. */
     public record Filters(String status, String category, String grid, String assignee, boolean overdue,
                           String sort) {
