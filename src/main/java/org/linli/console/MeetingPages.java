@@ -21,7 +21,6 @@ import org.linli.meeting.MeetingDraft;
 import org.linli.meeting.MeetingScope;
 import org.linli.meeting.MeetingService;
 import org.linli.meeting.MeetingStatus;
-import org.linli.meeting.StaffMeetingResource;
 import org.linli.meeting.MeetingViews;
 
 import java.net.URI;
@@ -163,11 +162,7 @@ public class MeetingPages {
     @PermissionsAllowed(Access.COMMUNITY_STAFF)
     public Uni<Response> minutes(@PathParam("communityId") long communityId, @PathParam("meetingId") long meetingId,
                                  @RestForm String text) {
-        String invalid = frames.invalid(new StaffMeetingResource.MinutesRequest(text));
-        return after(communityId, meetingId, invalid != null
-                ? Uni.createFrom().failure(Problem.badRequest("VALIDATION_FAILED"))
-                : meetings.minutes(communityId, meetingId, frames.reach(communityId), text));
-    }
+        return after(communityId, meetingId, meetings.minutes(communityId, meetingId, frames.reach(communityId), text));    }
 
     private Uni<Response> after(long communityId, long meetingId, Uni<MeetingViews.Staff> move) {
         return move.map(m -> Response.seeOther(URI.create("/console/c/" + communityId + "/meetings/" + meetingId))

@@ -54,6 +54,8 @@ public class ThreadPages {
 
     private static final int PAGE = 20;
     private static final int EXPORT_MAX = 5_000;
+    /** An internal note's and a moderation reason's length, as the lifecycle's notes ({@link StaffMove}). */
+    private static final int NOTE_MAX = 500;
 
     /** The filters as typed, echoed into the form, the next-page link and the export links. */
     public record Filters(String status, String category, String grid, String assignee, boolean overdue,
@@ -241,16 +243,17 @@ public class ThreadPages {
                              @RestForm("staff") Long assigneeStaffId, @RestForm("grid") Long gridId,
                              @RestForm("target") Long targetThreadId) {
         Actor actor = actor(communityId);
-        Uni<Long> move = Uni.createFrom().deferred(() -> {
-            if (longer(note, "comments".equals(action) ? 1000 : 500) || longer(reason, 500) || longer(result, 2000)) {
-                throw Problem.badRequest("VALIDATION_FAILED");
+        Uni<Long> move = Uni.createFrom().deferred(() -> switch (action) {
+            case "notes" -> longer(note, NOTE_MAX) ? Uni.createFrom().failure(Problem.badRequest("VALIDATION_FAILED"))
+                    : workflow.note(communityId, threadId, actor, note);
+            case "comments" -> participation.staffComment(communityId, threadId, actor, note);
+            default -> {
+                StaffMove staffMove = new StaffMove(note, complex, reason, result, List.of(), pollId,
+                        assigneeStaffId, gridId, targetThreadId);
+                yield frames.invalid(staffMove) != null
+                        ? Uni.createFrom().failure(Problem.badRequest("VALIDATION_FAILED"))
+                        : workflow.act(communityId, threadId, actor, staffAction(action), staffMove);
             }
-            return switch (action) {
-                case "notes" -> workflow.note(communityId, threadId, actor, note);
-                case "comments" -> participation.staffComment(communityId, threadId, actor, note);
-                default -> workflow.act(communityId, threadId, actor, staffAction(action), new StaffMove(note,
-                        complex, reason, result, List.of(), pollId, assigneeStaffId, gridId, targetThreadId));
-            };
         });
         return move.map(id -> Response.seeOther(URI.create("/console/c/" + communityId + "/threads/" + threadId))
                         .build())
@@ -267,7 +270,7 @@ public class ThreadPages {
                                   @RestForm String reason) {
         Actor actor = actor(communityId);
         Uni<Void> done = Uni.createFrom().deferred(() -> {
-            if (comment != null && photo != null || longer(reason, 500)) {
+            if (comment != null && photo != null || longer(reason, NOTE_MAX)) {
                 throw Problem.badRequest("THREAD_MODERATION_UNKNOWN");
             }
             return photo != null

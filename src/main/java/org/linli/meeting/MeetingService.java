@@ -305,6 +305,9 @@ public class MeetingService {
 
     /** Publishes the minutes (会议纪要) as a notice to the meeting's audience, once, after the start. */
     public Uni<MeetingViews.Staff> minutes(long communityId, long meetingId, Reach reach, String text) {
+        if (text == null || text.isBlank() || text.length() > 20_000) {
+            return Uni.createFrom().failure(Problem.badRequest("VALIDATION_FAILED"));
+        }
         OffsetDateTime now = store.now();
         return Panache.withTransaction(() -> store.changeable(communityId, meetingId, reach)
                 .chain(m -> {

@@ -62,6 +62,10 @@ class ConsolePollPagesTest {
         committee.form().multiPart("unit", units.get(0)).multiPart("channel", "PAPER").multiPart("q0", "0")
                 .multiPart("photo", "form.txt", "not an image".getBytes()).post(poll + "/paper-ballots")
                 .then().statusCode(400).body(containsString("JPG 或 PNG"));
+        byte[] huge = java.util.Arrays.copyOf(PNG, org.linli.poll.PollDesk.PHOTO_MAX_BYTES + 1);
+        committee.form().multiPart("unit", units.get(0)).multiPart("channel", "PAPER").multiPart("q0", "0")
+                .multiPart("photo", "big.png", huge, "image/png").post(poll + "/paper-ballots")
+                .then().statusCode(400).body(containsString("5 MB"));
         committee.page().get(poll).then().body(containsString("已投 0 / 3 户"));
         committee.form().multiPart("unit", units.get(0)).multiPart("channel", "PROXY").multiPart("q0", "0")
                 .multiPart("photo", "form.png", PNG, "image/png").post(poll + "/paper-ballots")

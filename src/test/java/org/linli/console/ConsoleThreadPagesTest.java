@@ -51,6 +51,8 @@ class ConsoleThreadPagesTest {
 
         assertEquals(303, worker.form().post(path + "/accept").statusCode());
         assertEquals(303, worker.form().formParam("note", "已联系物业电工").post(path + "/notes").statusCode());
+        worker.form().formParam("note", "a".repeat(1001)).post(path + "/comments").then().statusCode(400);
+        worker.form().formParam("reason", "a".repeat(501)).post(path + "/reject").then().statusCode(400);
         worker.form().formParam("result", "  ").post(path + "/resolve").then().statusCode(400)
                 .body(containsString("办结时请填写办理结果"));
         assertEquals(303, worker.form().formParam("result", "已更换灯泡，恢复照明。").post(path + "/resolve")
@@ -146,6 +148,10 @@ class ConsoleThreadPagesTest {
 
         committee.form().formParam("thread", ids.get(0)).formParam("staff", 999_999_999L).post(queue + "/assign")
                 .then().statusCode(400);
+        committee.form().formParam("thread", java.util.stream.LongStream.rangeClosed(1, 201).boxed().toArray())
+                .formParam("staff", w.worker1.id()).post(queue + "/assign").then().statusCode(400);
+        assertEquals(w.worker2.id(), ((Number) Api.as(w.committee.token()).get(apiPath(w, ids.get(0)))
+                .path("routedStaffId")).longValue(), "a refused bulk assignment moved nothing");
     }
 
     @Test
