@@ -54,7 +54,7 @@ public class ThreadPages {
 
     private static final int PAGE = 20;
     private static final int EXPORT_MAX = 5_000;
-    /** An internal note's and a moderation reason's length, as the lifecycle's notes ({@link StaffMove}). */
+    /** A moderation reason's length, as the lifecycle's notes ({@link StaffMove}). */
     private static final int NOTE_MAX = 500;
 
     /** The filters as typed, echoed into the form, the next-page link and the export links. */
@@ -244,8 +244,7 @@ public class ThreadPages {
                              @RestForm("target") Long targetThreadId) {
         Actor actor = actor(communityId);
         Uni<Long> move = Uni.createFrom().deferred(() -> switch (action) {
-            case "notes" -> longer(note, NOTE_MAX) ? Uni.createFrom().failure(Problem.badRequest("VALIDATION_FAILED"))
-                    : workflow.note(communityId, threadId, actor, note);
+            case "notes" -> workflow.note(communityId, threadId, actor, note);
             case "comments" -> participation.staffComment(communityId, threadId, actor, note);
             default -> {
                 StaffMove staffMove = new StaffMove(note, complex, reason, result, List.of(), pollId,

@@ -20,10 +20,10 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Casts ballots on the reactive Pool, one transaction each. One ballot per electorate unit is the primary key of
- * poll_ballot, claimed with INSERT … ON CONFLICT DO NOTHING; a second ballot for the unit then locks the counted
- * row and is decided there (change, 户代表 override, cross-channel conflict, or refusal). Every event is appended to
- * the poll's hash chain last, so the chain row is locked only for that statement and the commit.
+ * Casts ballots on the reactive Pool. One ballot per electorate unit is the primary key of poll_ballot, claimed
+ * with INSERT … ON CONFLICT DO NOTHING (in batches, {@link BallotBatches}); a second ballot for the unit then locks
+ * the counted row and is decided there (change, 户代表 override, cross-channel conflict, or refusal). Every
+ * transaction that writes ballots locks the poll's chain ({@link BallotChain}) first and appends its events to it.
  */
 @ApplicationScoped
 class BallotBox {
@@ -44,9 +44,6 @@ class BallotBox {
                boolean allowChange, ConflictRule rule, OffsetDateTime openAt, OffsetDateTime closeAt, String salt) {
     }
 
-    private static final String INSERT = "INSERT INTO poll_ballot (poll_id, unit_key, channel, voter_id, representative,"
-            + " answers, cast_at, entered_by, photo_media_id, proxy_holder) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,"
-            + " $10) ON CONFLICT (poll_id, unit_key) DO NOTHING";
     private static final String LOCK = "SELECT channel, voter_id, representative, answers, cast_at, entered_by"
             + " FROM poll_ballot WHERE poll_id = $1 AND unit_key = $2 FOR UPDATE";
     private static final String REPLACE = "UPDATE poll_ballot SET channel = $3, voter_id = $4, representative = $5,"
@@ -55,31 +52,20 @@ class BallotBox {
     private static final String CONFLICT = "INSERT INTO poll_conflict (poll_id, unit_key, counted_channel,"
             + " set_aside_channel, set_aside_cast_at, set_aside_by, set_aside_answers, rule, at)"
             + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
-    private static final String CHOICE = "INSERT INTO poll_secret_choice (poll_id, receipt, answers) VALUES ($1, $2, $3)";
-    private static final String TOTALS = "INSERT INTO poll_secret_total (poll_id, question, option, heads, area)"
-            + " SELECT $1, t.q, t.o, 1, e.area FROM poll_elector e,"
-            + " unnest(CAST(string_to_array($3, ',') AS int[]), CAST(string_to_array($4, ',') AS int[])) AS t(q, o)"
-            + " WHERE e.poll_id = $1 AND e.unit_key = $2"
-            + " ON CONFLICT (poll_id, question, option) DO UPDATE"
-            + " SET heads = poll_secret_total.heads + 1, area = poll_secret_total.area + EXCLUDED.area";
-    static final String CHAIN = "WITH c AS (UPDATE poll_chain SET seq = seq + 1, prev = head,"
-            + " head = encode(sha256(convert_to(head || chr(10) || 'seq=' || (seq + 1) || '|' || $2, 'UTF8')), 'hex')"
-            + " WHERE poll_id = $1 AND accepting RETURNING seq, prev, head)"
-            + " INSERT INTO poll_ballot_event (poll_id, seq, kind, content, prev_hash, hash)"
-            + " SELECT $1, seq, $3, 'seq=' || seq || '|' || $2, prev, head FROM c RETURNING seq, hash";
     private static final String BOX = "SELECT id, community_id, status, questions, secret, allow_change, conflict_rule,"
             + " open_at, close_at, salt FROM poll WHERE id = $1";
 
     private static final char[] RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
-    private final SecureRandom random = new SecureRandom();
     private final Pool pool;
     private final PollJson json;
     private final PollClock clock;
+    private final BallotBatches batches;
 
-    BallotBox(Pool pool, PollJson json, PollClock clock) {
+    BallotBox(Pool pool, PollJson json, PollClock clock, BallotBatches batches) {
         this.pool = pool;
         this.json = json;
         this.clock = clock;
+        this.batches = batches;
     }
 
     Uni<Box> box(long pollId) {
@@ -110,27 +96,18 @@ class BallotBox {
         return clean;
     }
 
+    /**
+     * A unit's first ballot goes with the others arriving now ({@link BallotBatches}); a further one is decided
+     * against the counted ballot in a transaction of its own, with the chain locked first as every writer does.
+     */
     Uni<Receipt> cast(Box box, Cast cast) {
         String answers = PollJson.answers(cast.answers());
-        String receipt = box.secret() ? receipt() : null;
-        return pool.withTransaction(conn -> conn.preparedQuery(INSERT)
-                .execute(row(cast, box.secret() ? null : answers))
-                .chain(inserted -> inserted.rowCount() == 1
-                        ? first(conn, box, cast, answers, receipt)
-                        : again(conn, box, cast, answers)));
+        return batches.first(box, cast, answers).onItem().ifNull().switchTo(() -> pool.withTransaction(conn ->
+                BallotChain.lock(conn, box.pollId()).chain(chain -> again(conn, chain, box, cast, answers)
+                        .call(() -> chain.write(conn)))));
     }
 
-    private Uni<Receipt> first(SqlConnection conn, Box box, Cast cast, String answers, String receipt) {
-        Uni<Void> secret = receipt == null ? Uni.createFrom().voidItem()
-                : conn.preparedQuery(CHOICE).execute(Tuple.of(box.pollId(), receipt, answers))
-                .chain(() -> conn.preparedQuery(TOTALS).execute(totals(box.pollId(), cast.unitKey(), cast.answers())))
-                .replaceWithVoid();
-        return secret.chain(() -> chain(conn, box, "CAST", content(box, cast, answers)))
-                .map(event -> new Receipt(box.pollId(), cast.unitKey(), "COUNTED", true, receipt, event.seq(),
-                        event.hash(), cast.castAt()));
-    }
-
-    private Uni<Receipt> again(SqlConnection conn, Box box, Cast cast, String answers) {
+    private Uni<Receipt> again(SqlConnection conn, BallotChain chain, Box box, Cast cast, String answers) {
         return conn.preparedQuery(LOCK).execute(Tuple.of(box.pollId(), cast.unitKey())).chain(rows -> {
             Row r = rows.iterator().next();
             Channel counted = Channel.valueOf(r.getString(0));
@@ -140,7 +117,7 @@ class BallotBox {
             OffsetDateTime countedAt = local(r.getOffsetDateTime(4));
             Long countedBy = r.getLong(5);
             if (counted.paper() == cast.channel().paper()) {
-                return sameSide(conn, box, cast, answers, counted, voter, representative, countedAnswers);
+                return sameSide(conn, chain, box, cast, answers, counted, voter, representative, countedAnswers);
             }
             boolean newWins = !box.secret() && switch (box.rule()) {
                 case EARLIER -> cast.castAt().isBefore(countedAt);
@@ -153,7 +130,7 @@ class BallotBox {
                                 box.pollId(), cast.unitKey(), cast.channel().name(), counted.name(), utc(countedAt),
                                 countedBy != null ? countedBy : voter, countedAnswers, box.rule().name(),
                                 utc(clock.now())))))
-                        .chain(() -> chain(conn, box, "DISPLACED", content(box, cast, answers)))
+                        .map(x -> chain.append("DISPLACED", content(box, cast, answers)))
                         .map(e -> new Receipt(box.pollId(), cast.unitKey(), "COUNTED", true, null, e.seq(), e.hash(),
                                 cast.castAt()));
             }
@@ -161,13 +138,13 @@ class BallotBox {
             return conn.preparedQuery(CONFLICT).execute(Tuple.from(java.util.Arrays.asList(
                             box.pollId(), cast.unitKey(), counted.name(), cast.channel().name(), utc(cast.castAt()),
                             by, box.secret() ? null : answers, box.rule().name(), utc(clock.now()))))
-                    .chain(() -> chain(conn, box, "CONFLICT", content(box, cast, answers)))
+                    .map(x -> chain.append("CONFLICT", content(box, cast, answers)))
                     .map(e -> new Receipt(box.pollId(), cast.unitKey(), "SET_ASIDE", false, null, e.seq(), e.hash(),
                             cast.castAt()));
         });
     }
 
-    private Uni<Receipt> sameSide(SqlConnection conn, Box box, Cast cast, String answers, Channel counted, Long voter,
+    private Uni<Receipt> sameSide(SqlConnection conn, BallotChain chain, Box box, Cast cast, String answers, Channel counted, Long voter,
                                   boolean representative, String countedAnswers) {
         boolean sameVoter = cast.voterId() != null && cast.voterId().equals(voter);
         if (sameVoter && !box.secret() && answers.equals(countedAnswers)) {
@@ -182,22 +159,9 @@ class BallotBox {
             return Uni.createFrom().failure(Problem.conflict(code));
         }
         return conn.preparedQuery(REPLACE).execute(row(cast, answers))
-                .chain(() -> chain(conn, box, "CHANGE", content(box, cast, answers)))
+                .map(x -> chain.append("CHANGE", content(box, cast, answers)))
                 .map(e -> new Receipt(box.pollId(), cast.unitKey(), "CHANGED", true, null, e.seq(), e.hash(),
                         cast.castAt()));
-    }
-
-    record Event(long seq, String hash) {
-    }
-
-    private static Uni<Event> chain(SqlConnection conn, Box box, String kind, String content) {
-        return conn.preparedQuery(CHAIN).execute(Tuple.of(box.pollId(), content, kind)).map(rows -> {
-            if (rows.size() == 0) {
-                throw Problem.conflict("POLL_NOT_OPEN");
-            }
-            Row r = rows.iterator().next();
-            return new Event(r.getLong(0), r.getString(1));
-        });
     }
 
     /**
@@ -223,7 +187,7 @@ class BallotBox {
         }
     }
 
-    private String receipt() {
+    static String receipt(SecureRandom random) {
         char[] code = new char[12];
         for (int i = 0; i < code.length; i++) {
             code[i] = RECEIPT_ALPHABET[random.nextInt(RECEIPT_ALPHABET.length)];
@@ -234,18 +198,6 @@ class BallotBox {
     private static Tuple row(Cast c, String answers) {
         return Tuple.from(java.util.Arrays.asList(c.pollId(), c.unitKey(), c.channel().name(), c.voterId(),
                 c.representative(), answers, utc(c.castAt()), c.enteredBy(), c.photoMediaId(), c.proxyHolder()));
-    }
-
-    private static Tuple totals(long pollId, String unitKey, List<List<Integer>> answers) {
-        List<String> qs = new ArrayList<>();
-        List<String> os = new ArrayList<>();
-        for (int q = 0; q < answers.size(); q++) {
-            for (int o : answers.get(q)) {
-                qs.add(String.valueOf(q));
-                os.add(String.valueOf(o));
-            }
-        }
-        return Tuple.of(pollId, unitKey, String.join(",", qs), String.join(",", os));
     }
 
     static OffsetDateTime utc(OffsetDateTime t) {

@@ -25,6 +25,9 @@ import java.util.Map;
 @ApplicationScoped
 public class ThreadWorkflow {
 
+    /** An internal note's length, as the lifecycle's notes ({@link StaffMove}). */
+    static final int NOTE_MAX = 500;
+
     private final Clock clock;
     private final ThreadConfig config;
     private final SlaClock sla;
@@ -222,10 +225,13 @@ public class ThreadWorkflow {
                 .replaceWithVoid();
     }
 
-    /** An internal note: staff only, any state, never pushed. */
+    /** An internal note: staff only, any state, never pushed; at most {@value #NOTE_MAX} characters. */
     public Uni<Long> note(long communityId, long threadId, Actor actor, String text) {
         if (ThreadService.blankToNull(text) == null) {
             return Uni.createFrom().failure(Problem.badRequest("THREAD_NOTE_REQUIRED"));
+        }
+        if (text.strip().length() > NOTE_MAX) {
+            return Uni.createFrom().failure(Problem.badRequest("THREAD_NOTE_TOO_LONG", NOTE_MAX));
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         return Panache.withTransaction(() -> load(communityId, threadId, actor)

@@ -68,6 +68,7 @@ class PollBallotTest {
         }
         assertEquals(500, count("select count(*) from poll_ballot where poll_id = $1", id));
         assertEquals(500, count("select seq from poll_chain where poll_id = $1", id));
+        assertChainVerifies(id, 500);
         Api.as(w.committee.token()).body(Map.of("reason", "测试提前结束")).post(w.polls() + "/" + id + "/close")
                 .then().statusCode(200);
         Api.as(w.committee.token()).get(w.polls() + "/" + id + "/result").then().statusCode(200)
@@ -164,6 +165,63 @@ class PollBallotTest {
         String choices = given().get(pub + "/choices.csv").asString();
         assertTrue(choices.contains(receipt + ",0"));
         assertTrue(given().get(pub + "/events.csv").asString().contains("answers=secret"));
+    }
+
+    /*
+     * 60 voters of a secret poll at once (ballots written in batches): 60 distinct receipts, 60 choices under them,
+     * running totals that add up to the choices as sent, and a chain of 60 CAST events.
+     */
+    @Test
+    void secretBallotsAtOnceAreEachCountedOnce() throws Exception {
+        PollWorld w = new PollWorld();
+        List<PollWorld.Person> voters = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            PollWorld.Person p = PollWorld.login();
+            w.bind(p.id(), w.households.get("1-" + (i % 2 == 0 ? "301" : "302")), MembershipRole.FAMILY);
+            voters.add(p);
+        }
+        Map<String, Object> draft = w.draft("PER_RESIDENT", w.building1Scope(), List.of(PollWorld.approval("议题")),
+                Duration.ZERO, Duration.ofDays(3));
+        draft.put("secret", true);
+        long id = w.opened(draft);
+        List<Callable<String>> casts = new ArrayList<>();
+        for (int i = 0; i < voters.size(); i++) {
+            PollWorld.Person p = voters.get(i);
+            int option = i % 3 == 0 ? 1 : 0;
+            casts.add(() -> Api.as(p.token()).body(Map.of("answers", List.of(List.of(option))))
+                    .post("/api/v1/polls/" + id + "/ballots").then().statusCode(200).extract().path("receipt"));
+        }
+        java.util.Set<String> receipts = new java.util.HashSet<>();
+        ExecutorService pool = Executors.newFixedThreadPool(30);
+        try {
+            for (Future<String> f : pool.invokeAll(casts)) {
+                receipts.add(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(60, receipts.size());
+        assertEquals(60, count("select count(*) from poll_secret_choice where poll_id = $1", id));
+        assertEquals(40, count("select count(*) from poll_secret_choice where poll_id = $1 and answers = '0'", id));
+        assertEquals(40, count("select heads from poll_secret_total where poll_id = $1 and option = 0", id));
+        assertEquals(20, count("select heads from poll_secret_total where poll_id = $1 and option = 1", id));
+        assertEquals(0, count("select count(*) from poll_ballot where poll_id = $1 and answers is not null", id));
+        assertChainVerifies(id, 60);
+    }
+
+    /** The poll's events recomputed in order: seq 1..n, each linked to the previous hash, ending at the head. */
+    private static void assertChainVerifies(long pollId, int events) {
+        String head = "0".repeat(64);
+        long seq = 0;
+        for (var r : PollWorld.sql("select seq, content, prev_hash, hash from poll_ballot_event where poll_id = $1"
+                + " order by seq", pollId)) {
+            assertEquals(++seq, r.getLong(0));
+            assertEquals(head, r.getString(2), "prev_hash of event " + seq);
+            head = PollFlowTest.sha256(head + "\n" + r.getString(1));
+            assertEquals(head, r.getString(3), "hash of event " + seq);
+        }
+        assertEquals(events, seq);
+        assertEquals(head, PollWorld.sql("select head from poll_chain where poll_id = $1", pollId).get(0).getString(0));
     }
 
     /*

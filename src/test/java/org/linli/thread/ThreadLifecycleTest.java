@@ -76,6 +76,10 @@ class ThreadLifecycleTest {
         w.act(w.worker1, id, "note", Map.of()).then().statusCode(404);
         Api.as(w.worker1.token()).body(Map.of("note", "灯具型号需要采购")).post(w.staffPath(id) + "/notes").then()
                 .statusCode(200);
+        // An overlong note is refused, naming its limit.
+        Api.as(w.worker1.token()).body(Map.of("note", "长".repeat(501))).post(w.staffPath(id) + "/notes").then()
+                .statusCode(400).body("code", equalTo("THREAD_NOTE_TOO_LONG"))
+                .body("detail", equalTo("备注不能超过 500 个字。"));
         w.act(w.worker1, id, "resolve", Map.of("result", "已更换灯泡，联系电话 13812345678")).then().statusCode(200)
                 .body("status", equalTo("RESOLVED"));
 
