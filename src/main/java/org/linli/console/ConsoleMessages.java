@@ -828,7 +828,6 @@ public interface ConsoleMessages {
     @Message("议事表决")
     String nav_polls();
 
-
     // --- settings ----------------------------------------------------------------------------------------------------
 
     @Message("设置")
@@ -837,42 +836,4 @@ public interface ConsoleMessages {
     @Message("说事规则与时限")
     String settings_title();
 
-    @Message("以下是本系统当前执行的说事规则，由运维人员在部署配置（linli.thread.*）中设定；如需调整请联系运维。")
-    String settings_help();
-
-    @Message("各类别的受理与办结时限")
-    String settings_clocks();
-
-    @Message("h 为小时，d 为自然日，wd 为工作日（按下方节假日安排计算）。")
-    String settings_units();
-
-    @Message("紧急·受理")
-    String settings_accept_urgent();
-
-    @Message("一般·受理")
-    String settings_accept_normal();
-
-    @Message("紧急·办结")
-    String settings_resolve_urgent();
-
-    @Message("一般·办结")
-    String settings_resolve_normal();
-
-    @Message("复杂·办结")
-    String settings_resolve_complex();
-
-    @Message("节假日安排")
-    String settings_holidays();
-
-    @Message("来源：{source}；放假 {off} 天，调休上班 {worked} 天。")
-    String settings_holidays_line(String source, long off, long worked);
-
-    @Message("其他")
-    String settings_other();
-
-    @Message("办结后 {days} 天内可以评价，逾期未评价按“未评价”关闭，不计为满意。")
-    String settings_rating_days(int days);
-
-    @Message("一条说事或评论被 {n} 位居民举报后自动隐藏，等待工作人员审核。")
-    String settings_reports(int n);
 }

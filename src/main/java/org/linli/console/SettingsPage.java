@@ -4,43 +4,115 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.linli.common.Problem;
+import org.linli.common.ProblemMessages;
 import org.linli.identity.Access;
 import org.linli.thread.ThreadQueries;
+import org.linli.thread.ThreadRules;
+import org.linli.thread.ThreadSettings;
 import org.linli.thread.ThreadViews;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 import static org.linli.console.ConsoleFrames.msg;
 
 /**
- * The 说事 settings in force: categories and their clocks, the holiday calendar, rating window and moderation
- * threshold. They are the deployment's configuration ({@code linli.thread.*}, docs/configuration.md), shown here
- * so staff can see the rules their clocks follow; changing them is the operator's.
+ * The 说事 settings of the community: its categories, the urgent ones, the clocks per category and the local
+ * sensitive words, which its ADMIN or COMMITTEE change here ({@link ThreadSettings}); and, read only, the
+ * deployment's holiday calendar, rating window and report threshold.
  */
 @Path("/console/c/{communityId}/settings")
 @Produces(MediaType.TEXT_HTML)
 public class SettingsPage {
 
+    /** The form as shown: the rules' lists one item per line, the clocks row by row. */
+    public record Form(String categories, String urgent, String refused, String review, List<ThreadViews.Clocks> clocks,
+                       String updated) {
+    }
+
     @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance settings(Frame frame, ThreadViews.Settings settings);
+        static native TemplateInstance settings(Frame frame, ThreadViews.Settings settings, Form form, String error,
+                                                boolean saved);
     }
 
     private final ConsoleFrames frames;
     private final ThreadQueries threads;
+    private final ThreadSettings rules;
 
-    SettingsPage(ConsoleFrames frames, ThreadQueries threads) {
+    SettingsPage(ConsoleFrames frames, ThreadQueries threads, ThreadSettings rules) {
         this.frames = frames;
         this.threads = threads;
+        this.rules = rules;
     }
 
     @GET
     @PermissionsAllowed(Access.COMMUNITY_STAFF)
-    public Uni<TemplateInstance> settings(@PathParam("communityId") long communityId) {
-        return frames.page(communityId, msg().settings_title(), "settings")
-                .map(frame -> Templates.settings(frame, threads.settings()));
+    public Uni<TemplateInstance> settings(@PathParam("communityId") long communityId,
+                                          @QueryParam("saved") boolean saved) {
+        return threads.settings(communityId).chain(s -> frames.page(communityId, msg().settings_title(), "settings")
+                .map(frame -> Templates.settings(frame, s, form(s.rules()), null, saved)));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @PermissionsAllowed(Access.COMMUNITY_MANAGE)
+    public Uni<Response> save(@PathParam("communityId") long communityId, @RestForm String categories,
+                              @RestForm String urgent, @RestForm String refused, @RestForm String review,
+                              @RestForm("clock_category") List<String> clockCategory,
+                              @RestForm("accept_urgent") List<String> acceptUrgent,
+                              @RestForm("accept_normal") List<String> acceptNormal,
+                              @RestForm("resolve_urgent") List<String> resolveUrgent,
+                              @RestForm("resolve_normal") List<String> resolveNormal,
+                              @RestForm("resolve_complex") List<String> resolveComplex) {
+        List<ThreadViews.Clocks> clocks = new ArrayList<>();
+        for (int i = 0; i < clockCategory.size(); i++) {
+            clocks.add(new ThreadViews.Clocks(clockCategory.get(i), at(acceptUrgent, i), at(acceptNormal, i),
+                    at(resolveUrgent, i), at(resolveNormal, i), at(resolveComplex, i)));
+        }
+        ThreadRules edit = new ThreadRules(lines(categories), lines(urgent), clocks, lines(refused), lines(review),
+                null, null);
+        return Uni.createFrom().deferred(() -> rules.save(communityId, frames.caller(), edit))
+                .map(saved -> Response.seeOther(URI.create("/console/c/" + communityId + "/settings?saved=true"))
+                        .build())
+                .onFailure(e -> e instanceof Problem p && p.status() == 400).recoverWithUni(e -> {
+                    Problem p = (Problem) e;
+                    Form typed = new Form(nz(categories), nz(urgent), nz(refused), nz(review), clocks, null);
+                    return threads.settings(communityId).chain(s -> frames.page(communityId, msg().settings_title(),
+                            "settings").map(frame -> Response.status(400).entity(Templates.settings(frame, s, typed,
+                            ProblemMessages.text(p.code(), p.args()), false)).build()));
+                });
+    }
+
+    private static Form form(ThreadRules r) {
+        return new Form(String.join("\n", r.categories()), String.join("\n", r.urgentCategories()),
+                String.join("\n", r.refusedWords()), String.join("\n", r.reviewWords()), r.clocks(),
+                r.updatedAt() == null ? null : HomePages.TIME.format(r.updatedAt()));
+    }
+
+    private static List<String> lines(String text) {
+        return text == null ? List.of() : Arrays.stream(text.split("\\R")).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String at(List<String> values, int i) {
+        return values != null && i < values.size() ? values.get(i) : null;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 }

@@ -149,7 +149,8 @@ public class ThreadPages {
                                        @QueryParam("cursor") String cursor, @QueryParam("assigned") String assigned) {
         Actor actor = actor(communityId);
         Filters typed = new Filters(nz(status), nz(category), nz(grid), nz(assignee), overdue, nz(sort));
-        return names(communityId).chain(names -> frames.page(communityId, msg().threads_title(), "threads")
+        return names(communityId).chain(names -> queries.categories(communityId).chain(categories -> frames
+                .page(communityId, msg().threads_title(), "threads")
                 .chain(frame -> queries.queue(communityId, actor, filter(typed, actor, cursor, PAGE)).map(slice -> {
                     String query = typed.query();
                     String next = slice.next() == null ? null
@@ -159,15 +160,14 @@ public class ThreadPages {
                                     query, next, assignedMessage(assigned)),
                             Arrays.stream(ThreadStatus.values()).filter(s -> s != ThreadStatus.DRAFT)
                                     .map(s -> new Choice(s.name(), s.label(), s.name().equals(typed.status()))).toList(),
-                            queries.categories().stream().map(c -> new Choice(c, c, c.equals(typed.category())))
-                                    .toList(),
+                            categories.stream().map(c -> new Choice(c, c, c.equals(typed.category()))).toList(),
                             names.grids().entrySet().stream().filter(g -> actor.whole() || actor.gridIds()
                                             .contains(g.getKey()))
                                     .map(g -> new Choice(String.valueOf(g.getKey()), g.getValue(),
                                             String.valueOf(g.getKey()).equals(typed.grid()))).toList(),
                             assigneeChoices(names, typed.assignee()),
                             staffChoices(names, null));
-                })));
+                }))));
     }
 
     @GET

@@ -22,26 +22,24 @@ class ContentSafety {
     private static final Pattern PHONE = Pattern.compile("(?<!\\d)(1[3-9]\\d)\\d{4}(\\d{4})(?!\\d)");
     private static final Pattern ID_CARD = Pattern.compile("(?<![0-9Xx])(\\d{6})\\d{8,11}([0-9Xx])(?![0-9Xx])");
 
-    private final List<String> refused;
-    private final List<String> review;
     private final Instance<TextSafety> wechat;
 
-    ContentSafety(ThreadConfig config, Instance<TextSafety> wechat) {
-        this.refused = config.refusedWords();
-        this.review = config.reviewWords();
+    ContentSafety(Instance<TextSafety> wechat) {
         this.wechat = wechat;
     }
 
     /**
      * The moderation state the text starts in. {@code fromMiniProgram}: the resident is using the Mini-Program now
-     * (the request came from it), so v2 can check the text with their openid.
+     * (the request came from it), so v2 can check the text with their openid. The community's sensitive words
+     * ({@link ThreadRules}) are checked first.
      */
-    Uni<Moderation> admit(long residentId, String text, boolean fromMiniProgram, boolean willBePublic, int scene) {
+    Uni<Moderation> admit(ThreadRules rules, long residentId, String text, boolean fromMiniProgram,
+                          boolean willBePublic, int scene) {
         String clean = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        if (refused.stream().anyMatch(clean::contains)) {
+        if (rules.refusedWords().stream().anyMatch(clean::contains)) {
             return Uni.createFrom().failure(Problem.badRequest("THREAD_CONTENT_REFUSED"));
         }
-        boolean localReview = review.stream().anyMatch(clean::contains);
+        boolean localReview = rules.reviewWords().stream().anyMatch(clean::contains);
         if (!fromMiniProgram || !wechat.isResolvable()) {
             return Uni.createFrom().item(willBePublic || localReview ? Moderation.HELD : Moderation.VISIBLE);
         }

@@ -11,7 +11,7 @@ import java.util.Optional;
 @ConfigMapping(prefix = "linli.thread")
 public interface ThreadConfig {
 
-    /** The categories residents choose from (the default list; a community may not change it yet). */
+    /** The categories residents choose from: the default of a community that has not set its own ({@link ThreadSettings}). */
     @WithDefault("环境卫生,设施维修,停车,邻里纠纷,安全隐患,噪音扰民,建议,其他")
     List<String> categories();
 

@@ -21,14 +21,16 @@ public class ThreadParticipation {
     private final Timeline timeline;
     private final ContentSafety safety;
     private final MembershipService memberships;
+    private final ThreadSettings settings;
 
     ThreadParticipation(Clock clock, ThreadConfig config, Timeline timeline, ContentSafety safety,
-                        MembershipService memberships) {
+                        MembershipService memberships, ThreadSettings settings) {
         this.clock = clock;
         this.config = config;
         this.timeline = timeline;
         this.safety = safety;
         this.memberships = memberships;
+        this.settings = settings;
     }
 
     /** The communities in which the resident holds a verified household. */
@@ -160,7 +162,8 @@ public class ThreadParticipation {
 
     public Uni<Long> comment(long residentId, long threadId, String body, boolean fromMiniProgram) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return visible(residentId, threadId).chain(t -> safety.admit(residentId, body, fromMiniProgram, true, 2)
+        return visible(residentId, threadId).chain(t -> settings.rules(t.communityId)
+                .chain(rules -> safety.admit(rules, residentId, body, fromMiniProgram, true, 2))
                 .chain(moderation -> Panache.withTransaction(() -> NativeSql.of("insert into thread_comment (thread_id,"
                                 + " author_kind, author_id, body, moderation, created_at) values (:t, 'RESIDENT', :r,"
                                 + " :b, :m, cast(:now as timestamptz)) returning id")
@@ -182,7 +185,8 @@ public class ThreadParticipation {
     /** The author edits their comment; the earlier text stays in the history staff can read. */
     public Uni<Void> editComment(long residentId, long commentId, String body, boolean fromMiniProgram) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return ownComment(residentId, commentId).chain(row -> safety.admit(residentId, body, fromMiniProgram, true, 2)
+        return ownComment(residentId, commentId).chain(row -> settings.rules(NativeSql.id(row[2]))
+                .chain(rules -> safety.admit(rules, residentId, body, fromMiniProgram, true, 2))
                 .chain(moderation -> Panache.withTransaction(() -> NativeSql.of("insert into thread_comment_version"
                                 + " (comment_id, body, replaced_at) select id, body, cast(:now as timestamptz) from"
                                 + " thread_comment where id = :c")
@@ -202,8 +206,9 @@ public class ThreadParticipation {
     }
 
     private Uni<Object[]> ownComment(long residentId, long commentId) {
-        return Panache.withSession(() -> NativeSql.of("select id, deleted_at from thread_comment where id = :c"
-                        + " and author_kind = 'RESIDENT' and author_id = :r").param("c", commentId).param("r", residentId)
+        return Panache.withSession(() -> NativeSql.of("select c.id, c.deleted_at, t.community_id from thread_comment c"
+                        + " join consultation_thread t on t.id = c.thread_id where c.id = :c"
+                        + " and c.author_kind = 'RESIDENT' and c.author_id = :r").param("c", commentId).param("r", residentId)
                 .rows()).map(rows -> {
             if (rows.isEmpty() || rows.get(0)[1] != null) {
                 throw Problem.notFound("THREAD_COMMENT_NOT_FOUND");

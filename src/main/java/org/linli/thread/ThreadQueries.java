@@ -36,9 +36,12 @@ public class ThreadQueries {
     private final CommunityService communities;
     private final SlaClock slaClock;
 
+    private final ThreadSettings rules;
+
     ThreadQueries(Clock clock, ThreadConfig config, ThreadParticipation participation, Duplicates duplicates,
-                  CommunityService communities, SlaClock slaClock) {
+                  CommunityService communities, SlaClock slaClock, ThreadSettings rules) {
         this.slaClock = slaClock;
+        this.rules = rules;
         this.clock = clock;
         this.config = config;
         this.participation = participation;
@@ -142,26 +145,16 @@ public class ThreadQueries {
         });
     }
 
-    /** The clocks per category, the holiday calendar and the other thread settings in force. */
-    public ThreadViews.Settings settings() {
-        ThreadConfig.Sla sla = config.sla();
-        List<ThreadViews.Clocks> clocks = config.categories().stream().map(c -> {
-            ThreadConfig.Sla.Override o = sla.categories().get(c);
-            return new ThreadViews.Clocks(c,
-                    o == null ? sla.acceptUrgent() : o.acceptUrgent().orElse(sla.acceptUrgent()),
-                    o == null ? sla.acceptNormal() : o.acceptNormal().orElse(sla.acceptNormal()),
-                    o == null ? sla.resolveUrgent() : o.resolveUrgent().orElse(sla.resolveUrgent()),
-                    o == null ? sla.resolveNormal() : o.resolveNormal().orElse(sla.resolveNormal()),
-                    o == null ? sla.resolveComplex() : o.resolveComplex().orElse(sla.resolveComplex()));
-        }).toList();
+    /** The community's rules, the holiday calendar and the other thread settings in force. */
+    public Uni<ThreadViews.Settings> settings(long communityId) {
         HolidayCalendar calendar = slaClock.calendar();
-        return new ThreadViews.Settings(clocks, calendar.source(), calendar.listed(true), calendar.listed(false),
-                config.ratingDays(), config.reportsToHide(), config.duplicates().threshold());
+        return rules.rules(communityId).map(r -> new ThreadViews.Settings(r, calendar.source(), calendar.listed(true),
+                calendar.listed(false), config.ratingDays(), config.reportsToHide(), config.duplicates().threshold()));
     }
 
-    /** The categories residents choose from, in their configured order. */
-    public List<String> categories() {
-        return config.categories();
+    /** The categories residents of the community choose from, in their order. */
+    public Uni<List<String>> categories(long communityId) {
+        return rules.rules(communityId).map(ThreadRules::categories);
     }
 
     /** The lifecycle moves this staff member may make on the thread now (what the console offers as buttons). */

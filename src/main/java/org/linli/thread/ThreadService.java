@@ -34,10 +34,11 @@ public class ThreadService {
     private final Timeline timeline;
     private final CommunityService communities;
     private final MembershipService memberships;
+    private final ThreadSettings settings;
 
     ThreadService(Clock clock, RefNumbers refNumbers, ThreadConfig config, Triage triage, ContentSafety safety,
                   Duplicates duplicates, SlaClock sla, Timeline timeline, CommunityService communities,
-                  MembershipService memberships) {
+                  MembershipService memberships, ThreadSettings settings) {
         this.clock = clock;
         this.refNumbers = refNumbers;
         this.config = config;
@@ -48,6 +49,7 @@ public class ThreadService {
         this.timeline = timeline;
         this.communities = communities;
         this.memberships = memberships;
+        this.settings = settings;
     }
 
     /**
@@ -96,21 +98,24 @@ public class ThreadService {
             if (earlier != null) {
                 return Uni.createFrom().item(new Raised(earlier, List.of(), false));
             }
-            String category = triage.category(request.category(), description);
-            Urgency urgency = triage.urgency(request.urgency(), category, description);
-            return safety.admit(residentId, description, source == ThreadSource.MINI,
-                            visibility == Visibility.PUBLIC, 3)
-                    .chain(moderation -> communities.placeOf(communityId, householdId, request.buildingId())
-                            .chain(place -> {
-                                List<String> terms = duplicates.terms(description);
-                                return duplicates.forResident(communityId, place.gridId(), place.buildingId(), terms,
-                                                residentId)
-                                        .chain(similar -> Panache.withTransaction(() -> insert(communityId, residentId,
-                                                        householdId, request, description, category, urgency,
-                                                        visibility, moderation, place, photos, terms, source))
-                                                .map(t -> new Raised(ThreadSummary.of(t), similar,
-                                                        moderation == Moderation.HELD)));
-                            }))
+            return settings.rules(communityId).chain(rules -> {
+                String category = triage.category(rules, request.category(), description);
+                Urgency urgency = triage.urgency(rules, request.urgency(), category, description);
+                return safety.admit(rules, residentId, description, source == ThreadSource.MINI,
+                                visibility == Visibility.PUBLIC, 3)
+                        .chain(moderation -> communities.placeOf(communityId, householdId, request.buildingId())
+                                .chain(place -> {
+                                    List<String> terms = duplicates.terms(description);
+                                    return duplicates.forResident(communityId, place.gridId(), place.buildingId(),
+                                                    terms, residentId)
+                                            .chain(similar -> Panache.withTransaction(() -> insert(communityId,
+                                                            residentId, householdId, request, description, category,
+                                                            urgency, rules, visibility, moderation, place, photos,
+                                                            terms, source))
+                                                    .map(t -> new Raised(ThreadSummary.of(t), similar,
+                                                            moderation == Moderation.HELD)));
+                                }));
+            })
                     .onFailure(e -> request.submissionKey() != null && isSubmissionKeyClash(e))
                     .recoverWithUni(() -> bySubmissionKey(request.submissionKey())
                             .map(t -> new Raised(t, List.of(), false)));
@@ -119,7 +124,7 @@ public class ThreadService {
 
     private Uni<ConsultationThread> insert(long communityId, long residentId, Long householdId, NewThread request,
                                            String description, String category, Urgency urgency,
-                                           Visibility visibility, Moderation moderation, CommunityService.Place place,
+                                           ThreadRules rules, Visibility visibility, Moderation moderation, CommunityService.Place place,
                                            List<NewThread.Photo> photos, List<String> terms, ThreadSource source) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate day = now.atZoneSameInstant(SlaClock.ZONE).toLocalDate();
@@ -148,7 +153,7 @@ public class ThreadService {
             t.terms = String.join(" ", terms);
             if (!draft) {
                 t.submittedAt = now;
-                t.acceptDueAt = sla.acceptDue(category, urgency == Urgency.URGENT, now);
+                t.acceptDueAt = sla.acceptDue(rules, category, urgency == Urgency.URGENT, now);
             }
             return t.<ConsultationThread>persist();
         }).call(t -> Panache.getSession().chain(s -> s.flush()))
@@ -179,17 +184,17 @@ public class ThreadService {
     public Uni<ThreadSummary> submit(long residentId, long threadId) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return Panache.withTransaction(() -> ConsultationThread.<ConsultationThread>findById(threadId)
-                .chain(t -> {
-                    if (t == null || t.residentId != residentId) {
-                        return Uni.createFrom().failure(Problem.notFound("THREAD_NOT_FOUND"));
-                    }
+                .chain(t -> t == null || t.residentId != residentId
+                        ? Uni.createFrom().<ConsultationThread>failure(Problem.notFound("THREAD_NOT_FOUND"))
+                        : Uni.createFrom().item(t))
+                .chain(t -> settings.rules(t.communityId).chain(rules -> {
                     Actor me = Actor.resident(residentId);
                     ThreadStatus to = Lifecycle.check(ThreadAction.SUBMIT, t.status, me.partiesFor(t));
                     return NativeSql.of("update consultation_thread set status = :to, version = version + 1,"
                                     + " submitted_at = cast(:now as timestamptz), accept_due_at = cast(:due as timestamptz)"
                                     + " where id = :id and version = :v")
                             .param("to", to.name()).param("now", now)
-                            .param("due", sla.acceptDue(t.category, t.urgent(), now))
+                            .param("due", sla.acceptDue(rules, t.category, t.urgent(), now))
                             .param("id", t.id).param("v", t.version).update()
                             .invoke(n -> {
                                 if (n == 0) {
@@ -200,7 +205,7 @@ public class ThreadService {
                                     false, now))
                             .chain(() -> timeline.alert(t.routedStaffId, t.id, "ROUTED", t.refNo, now))
                             .map(x -> t.id);
-                })).chain(id -> Panache.withSession(() -> ConsultationThread.<ConsultationThread>findById(id)))
+                }))).chain(id -> Panache.withSession(() -> ConsultationThread.<ConsultationThread>findById(id)))
                 .map(ThreadSummary::of);
     }
 

@@ -68,8 +68,8 @@ public final class ThreadViews {
                          String resolveNormal, String resolveComplex) {
     }
 
-    /** The thread settings in force (deployment configuration {@code linli.thread.*}). */
-    public record Settings(List<Clocks> clocks, String holidaySource, long holidays, long workedWeekendDays,
+    /** The thread settings in force: the community's rules, and the deployment's calendar and thresholds. */
+    public record Settings(ThreadRules rules, String holidaySource, long holidays, long workedWeekendDays,
                            int ratingDays, int reportsToHide, double duplicateThreshold) {
     }
 }

@@ -34,15 +34,17 @@ public class ThreadWorkflow {
     private final Timeline timeline;
     private final ThreadPushes pushes;
     private final StaffService staff;
+    private final ThreadSettings settings;
 
     ThreadWorkflow(Clock clock, ThreadConfig config, SlaClock sla, Timeline timeline, ThreadPushes pushes,
-                   StaffService staff) {
+                   StaffService staff, ThreadSettings settings) {
         this.clock = clock;
         this.config = config;
         this.sla = sla;
         this.timeline = timeline;
         this.pushes = pushes;
         this.staff = staff;
+        this.settings = settings;
     }
 
     /** Column assignments of one conditional UPDATE. */
@@ -72,7 +74,8 @@ public class ThreadWorkflow {
     public Uni<Long> act(long communityId, long threadId, Actor actor, ThreadAction action, StaffMove move) {
         StaffMove m = move == null ? StaffMove.empty() : move;
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return validate(communityId, action, m).chain(() -> Panache.withTransaction(() -> load(communityId, threadId, actor)
+        return validate(communityId, action, m).chain(() -> settings.rules(communityId))
+                .chain(rules -> Panache.withTransaction(() -> load(communityId, threadId, actor)
                 .chain(t -> {
                     ThreadStatus to = Lifecycle.check(action, t.status, actor.partiesFor(t));
                     Change c = new Change();
@@ -86,7 +89,8 @@ public class ThreadWorkflow {
                             c.value("assignee_staff_id", actor.id()).time("accepted_at", now)
                                     .time("round_started_at", now)
                                     .value("complexity", m.complex() ? "COMPLEX" : "NORMAL")
-                                    .time("resolve_due_at", sla.resolveDue(t.category, t.urgent(), m.complex(), now));
+                                    .time("resolve_due_at", sla.resolveDue(rules, t.category, t.urgent(), m.complex(),
+                                            now));
                         }
                         case REJECT -> {
                             kind = ThreadEventKind.REJECTED;
@@ -256,13 +260,13 @@ public class ThreadWorkflow {
             }
             return NativeSql.of("select score from thread_rating where thread_id = :t and resident_id = :r and round = :round")
                     .param("t", t.id).param("r", residentId).param("round", t.reopenCount).column()
-                    .chain(scores -> {
+                    .chain(scores -> settings.rules(t.communityId).chain(rules -> {
                         if (scores.isEmpty() || ((Number) scores.get(0)).intValue() > 2) {
                             throw Problem.conflict("THREAD_REOPEN_NOT_ALLOWED");
                         }
                         Change c = new Change().raw("reopen_count = reopen_count + 1").time("round_started_at", now)
                                 .raw("resolved_at = null")
-                                .time("resolve_due_at", sla.resolveDue(t.category, t.urgent(),
+                                .time("resolve_due_at", sla.resolveDue(rules, t.category, t.urgent(),
                                         "COMPLEX".equals(t.complexity), now));
                         String text = ThreadService.blankToNull(note);
                         return update(t, to, c)
@@ -271,7 +275,7 @@ public class ThreadWorkflow {
                                 .call(event -> pushes.stateChanged(t, to, event, "重新办理"))
                                 .call(() -> timeline.alert(t.assigneeStaffId, t.id, "REOPENED", t.refNo, now))
                                 .map(e -> t.id);
-                    });
+                    }));
         }));
     }
 

@@ -12,24 +12,17 @@ class Triage {
 
     private static final String OTHER = "其他";
 
-    private final List<String> categories;
     private final Map<String, List<String>> keywords;
-    private final List<String> urgentCategories;
     private final List<String> urgentWords;
 
     Triage(ThreadConfig config) {
-        this.categories = config.categories();
         this.keywords = config.keywords();
-        this.urgentCategories = config.urgentCategories();
         this.urgentWords = config.urgentWords();
     }
 
-    List<String> categories() {
-        return categories;
-    }
-
-    /** The category whose keywords occur most often in the text; 其他 when none does. */
-    String suggest(String text) {
+    /** Of the community's categories, the one whose keywords occur most often in the text; 其他 (or the last) else. */
+    String suggest(ThreadRules rules, String text) {
+        List<String> categories = rules.categories();
         String best = OTHER;
         int bestHits = 0;
         for (String category : categories) {
@@ -47,9 +40,10 @@ class Triage {
         return categories.contains(best) ? best : categories.get(categories.size() - 1);
     }
 
-    String category(String given, String text) {
+    String category(ThreadRules rules, String given, String text) {
+        List<String> categories = rules.categories();
         if (given == null || given.isBlank()) {
-            return suggest(text);
+            return suggest(rules, text);
         }
         if (!categories.contains(given.strip())) {
             throw Problem.badRequest("THREAD_CATEGORY_UNKNOWN", given, String.join("、", categories));
@@ -57,11 +51,11 @@ class Triage {
         return given.strip();
     }
 
-    Urgency urgency(Urgency given, String category, String text) {
+    Urgency urgency(ThreadRules rules, Urgency given, String category, String text) {
         if (given != null) {
             return given;
         }
-        return urgentCategories.contains(category) || urgentWords.stream().anyMatch(text::contains)
+        return rules.urgentCategories().contains(category) || urgentWords.stream().anyMatch(text::contains)
                 ? Urgency.URGENT : Urgency.NORMAL;
     }
 }

@@ -31,15 +31,17 @@ class ThreadInputsTest {
     SlaClock sla;
     @Inject
     ContentSafety safety;
+    @Inject
+    ThreadSettings settings;
 
     @Test
     void chatTextCannotUseMsgSecCheckSoWhatWouldBePublicIsHeldAndTheLocalListStillRefuses() {
         // No Mini-Program session behind an OA chat message: WeChat is not asked at all.
         int calls = ThreadWorld.fake().calls(WechatPaths.MSG_SEC_CHECK).size();
-        assertEquals(Moderation.HELD, ThreadWorld.db(() -> safety.admit(1, "路灯坏了", false, true, 3)));
-        assertEquals(Moderation.VISIBLE, ThreadWorld.db(() -> safety.admit(1, "路灯坏了", false, false, 3)));
-        assertEquals(Moderation.HELD, ThreadWorld.db(() -> safety.admit(1, "大家去拉横幅", false, false, 3)));
-        assertThrowsProblem(() -> ThreadWorld.db(() -> safety.admit(1, "有人代开发票", false, false, 3)));
+        assertEquals(Moderation.HELD, ThreadWorld.db(() -> safety.admit(settings.defaults(), 1, "路灯坏了", false, true, 3)));
+        assertEquals(Moderation.VISIBLE, ThreadWorld.db(() -> safety.admit(settings.defaults(), 1, "路灯坏了", false, false, 3)));
+        assertEquals(Moderation.HELD, ThreadWorld.db(() -> safety.admit(settings.defaults(), 1, "大家去拉横幅", false, false, 3)));
+        assertThrowsProblem(() -> ThreadWorld.db(() -> safety.admit(settings.defaults(), 1, "有人代开发票", false, false, 3)));
         assertEquals(calls, ThreadWorld.fake().calls(WechatPaths.MSG_SEC_CHECK).size());
     }
 
