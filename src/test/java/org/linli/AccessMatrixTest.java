@@ -224,6 +224,7 @@ public class AccessMatrixTest {
             Map.entry("POST /console/c/{communityId}/notices/{noticeId}/withdraw", Rule.COMMUNITY_STAFF),
             Map.entry("GET /console/c/{communityId}/settings", Rule.COMMUNITY_STAFF),
             Map.entry("POST /console/c/{communityId}/settings", Rule.COMMUNITY_MANAGE),
+            Map.entry("POST /console/c/{communityId}/settings/holidays", Rule.COMMUNITY_MANAGE),
             Map.entry("GET /console/c/{communityId}/staff", Rule.COMMUNITY_STAFF),
             Map.entry("POST /console/c/{communityId}/staff", Rule.COMMUNITY_MANAGE),
             Map.entry("GET /console/c/{communityId}/dead-letters", Rule.COMMUNITY_MANAGE),

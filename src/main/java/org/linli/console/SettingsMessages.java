@@ -81,4 +81,17 @@ public interface SettingsMessages {
 
     @Message("只有社区管理员或居委会成员可以修改这些设置。")
     String settings_readonly();
+
+    @Message("已列入的年份：{#each years}{it}{#if it_hasNext}、{/if}{/each}。")
+    String settings_holiday_years(java.util.List<Integer> years);
+
+    @Message("上传节假日安排")
+    String settings_holiday_upload();
+
+    @Message("仅平台管理员可上传，对所有社区生效。UTF-8 文本，每行“yyyy-MM-dd off|work 说明”（off 为放假，work 为调休上班），不超过 64 KB；"
+            + "文件中出现的年份整体替换原有安排，其他年份保持不变。")
+    String settings_holiday_help();
+
+    @Message("上传")
+    String settings_holiday_submit();
 }

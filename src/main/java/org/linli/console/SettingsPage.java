@@ -14,15 +14,19 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.linli.common.Problem;
 import org.linli.common.ProblemMessages;
 import org.linli.identity.Access;
+import org.linli.common.Workers;
+import org.linli.thread.HolidayUploads;
 import org.linli.thread.ThreadQueries;
 import org.linli.thread.ThreadRules;
 import org.linli.thread.ThreadSettings;
 import org.linli.thread.ThreadViews;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +36,7 @@ import static org.linli.console.ConsoleFrames.msg;
 /**
  * The 说事 settings of the community: its categories, the urgent ones, the clocks per category and the local
  * sensitive words, which its ADMIN or COMMITTEE change here ({@link ThreadSettings}); and, read only, the
- * deployment's holiday calendar, rating window and report threshold.
+ * deployment's holiday calendar (which a platform admin uploads here), rating window and report threshold.
  */
 @Path("/console/c/{communityId}/settings")
 @Produces(MediaType.TEXT_HTML)
@@ -46,17 +50,22 @@ public class SettingsPage {
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance settings(Frame frame, ThreadViews.Settings settings, Form form, String error,
-                                                boolean saved);
+                                                boolean saved, boolean platformAdmin);
     }
 
     private final ConsoleFrames frames;
     private final ThreadQueries threads;
     private final ThreadSettings rules;
+    private final HolidayUploads holidays;
+    private final Workers workers;
 
-    SettingsPage(ConsoleFrames frames, ThreadQueries threads, ThreadSettings rules) {
+    SettingsPage(ConsoleFrames frames, ThreadQueries threads, ThreadSettings rules, HolidayUploads holidays,
+                 Workers workers) {
         this.frames = frames;
         this.threads = threads;
         this.rules = rules;
+        this.holidays = holidays;
+        this.workers = workers;
     }
 
     @GET
@@ -64,7 +73,7 @@ public class SettingsPage {
     public Uni<TemplateInstance> settings(@PathParam("communityId") long communityId,
                                           @QueryParam("saved") boolean saved) {
         return threads.settings(communityId).chain(s -> frames.page(communityId, msg().settings_title(), "settings")
-                .map(frame -> Templates.settings(frame, s, form(s.rules()), null, saved)));
+                .map(frame -> Templates.settings(frame, s, form(s.rules()), null, saved, platformAdmin())));
     }
 
     @POST
@@ -93,8 +102,31 @@ public class SettingsPage {
                     Form typed = new Form(nz(categories), nz(urgent), nz(refused), nz(review), clocks, null);
                     return threads.settings(communityId).chain(s -> frames.page(communityId, msg().settings_title(),
                             "settings").map(frame -> Response.status(400).entity(Templates.settings(frame, s, typed,
-                            ProblemMessages.text(p.code(), p.args()), false)).build()));
+                            ProblemMessages.text(p.code(), p.args()), false, platformAdmin())).build()));
                 });
+    }
+
+    /** A platform admin uploads the holiday calendar (one for the deployment: every community's working days). */
+    @POST
+    @Path("/holidays")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @PermissionsAllowed(Access.COMMUNITY_MANAGE)
+    public Uni<Response> holidays(@PathParam("communityId") long communityId, @RestForm("file") FileUpload file) {
+        return workers.call(() -> file == null ? new byte[0] : Files.readAllBytes(file.uploadedFile()))
+                .chain(bytes -> holidays.upload(frames.caller(), file == null ? null : file.fileName(), bytes))
+                .map(inForce -> Response.seeOther(URI.create("/console/c/" + communityId + "/settings?saved=true"))
+                        .build())
+                .onFailure(e -> e instanceof Problem p && p.status() == 400).recoverWithUni(e -> {
+                    Problem p = (Problem) e;
+                    return threads.settings(communityId).chain(s -> frames.page(communityId, msg().settings_title(),
+                            "settings").map(frame -> Response.status(400).entity(Templates.settings(frame, s,
+                            form(s.rules()), ProblemMessages.text(p.code(), p.args()), false, platformAdmin()))
+                            .build()));
+                });
+    }
+
+    private boolean platformAdmin() {
+        return frames.caller().isPlatformAdmin();
     }
 
     private static Form form(ThreadRules r) {

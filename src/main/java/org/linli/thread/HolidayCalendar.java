@@ -10,9 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Working days as China counts them: Monday to Friday, except the official 放假 days, plus the 调休 weekends that
@@ -70,12 +74,52 @@ final class HolidayCalendar {
                 continue;
             }
             String[] parts = text.split("\\s+");
-            if (parts.length < 2 || !(parts[1].equals("off") || parts[1].equals("work"))) {
-                throw new IllegalStateException(name + " line " + n + ": expected 'yyyy-MM-dd off|work', got " + text);
+            LocalDate day = parts.length < 2 || !(parts[1].equals("off") || parts[1].equals("work")) ? null
+                    : date(parts[0]);
+            if (day == null || days.put(day, parts[1].equals("work")) != null) {
+                throw new BadLine(name, n, text);
             }
-            days.put(LocalDate.parse(parts[0]), parts[1].equals("work"));
         }
         return new HolidayCalendar(days, name);
+    }
+
+    /** A line that is not "yyyy-MM-dd off|work [note]", or a date listed twice. */
+    static final class BadLine extends IllegalStateException {
+        final int line;
+        final String text;
+
+        BadLine(String name, int line, String text) {
+            super(name + " line " + line + ": expected 'yyyy-MM-dd off|work', once per date, got " + text);
+            this.line = line;
+            this.text = text;
+        }
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            LocalDate day = LocalDate.parse(text);
+            return day.getYear() >= 2000 && day.getYear() <= 2100 ? day : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** This calendar with the years that {@code newer} lists replaced by newer's days. */
+    HolidayCalendar overlay(HolidayCalendar newer) {
+        Set<Integer> years = newer.years();
+        Map<LocalDate, Boolean> days = new HashMap<>();
+        working.forEach((day, work) -> {
+            if (!years.contains(day.getYear())) {
+                days.put(day, work);
+            }
+        });
+        days.putAll(newer.working);
+        return new HolidayCalendar(days, source + " + " + newer.source);
+    }
+
+    /** The years with at least one listed day. */
+    Set<Integer> years() {
+        return working.keySet().stream().map(LocalDate::getYear).collect(Collectors.toCollection(TreeSet::new));
     }
 
     boolean isWorkingDay(LocalDate day) {

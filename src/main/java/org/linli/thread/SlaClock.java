@@ -16,10 +16,22 @@ class SlaClock {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private final HolidayCalendar calendar;
+    /** The configured calendar (linli.thread.holiday-file or the packaged one), before any upload. */
+    private final HolidayCalendar base;
+    /** base with the uploaded calendars over it ({@link HolidayUploads}). */
+    private volatile HolidayCalendar calendar;
 
     SlaClock(ThreadConfig config) {
-        this.calendar = HolidayCalendar.load(config.holidayFile());
+        this.base = HolidayCalendar.load(config.holidayFile());
+        this.calendar = base;
+    }
+
+    HolidayCalendar base() {
+        return base;
+    }
+
+    void use(HolidayCalendar calendar) {
+        this.calendar = calendar;
     }
 
     OffsetDateTime acceptDue(ThreadRules rules, String category, boolean urgent, OffsetDateTime from) {

@@ -34,14 +34,14 @@ public class ThreadQueries {
     private final ThreadParticipation participation;
     private final Duplicates duplicates;
     private final CommunityService communities;
-    private final SlaClock slaClock;
 
     private final ThreadSettings rules;
+    private final HolidayUploads holidays;
 
     ThreadQueries(Clock clock, ThreadConfig config, ThreadParticipation participation, Duplicates duplicates,
-                  CommunityService communities, SlaClock slaClock, ThreadSettings rules) {
-        this.slaClock = slaClock;
+                  CommunityService communities, ThreadSettings rules, HolidayUploads holidays) {
         this.rules = rules;
+        this.holidays = holidays;
         this.clock = clock;
         this.config = config;
         this.participation = participation;
@@ -147,9 +147,8 @@ public class ThreadQueries {
 
     /** The community's rules, the holiday calendar and the other thread settings in force. */
     public Uni<ThreadViews.Settings> settings(long communityId) {
-        HolidayCalendar calendar = slaClock.calendar();
-        return rules.rules(communityId).map(r -> new ThreadViews.Settings(r, calendar.source(), calendar.listed(true),
-                calendar.listed(false), config.ratingDays(), config.reportsToHide(), config.duplicates().threshold()));
+        return rules.rules(communityId).chain(r -> holidays.inForce().map(calendar -> new ThreadViews.Settings(r,
+                calendar, config.ratingDays(), config.reportsToHide(), config.duplicates().threshold())));
     }
 
     /** The categories residents of the community choose from, in their order. */

@@ -47,11 +47,13 @@ public class ThreadSettings {
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
     private final ThreadRules defaults;
     private final SlaClock sla;
+    private final HolidayUploads holidays;
     private final ObjectMapper json;
     private final Clock clock;
 
-    ThreadSettings(ThreadConfig config, SlaClock sla, ObjectMapper json, Clock clock) {
+    ThreadSettings(ThreadConfig config, SlaClock sla, HolidayUploads holidays, ObjectMapper json, Clock clock) {
         this.sla = sla;
+        this.holidays = holidays;
         this.json = json;
         this.clock = clock;
         ThreadConfig.Sla d = config.sla();
@@ -69,8 +71,12 @@ public class ThreadSettings {
         clocks.forEach(c -> checkClocks(c, OffsetDateTime.now(clock)));
     }
 
-    /** The rules in force in the community. */
+    /** The rules in force in the community (and the holiday calendar in force, for the clocks that follow). */
     public Uni<ThreadRules> rules(long communityId) {
+        return holidays.fresh().chain(() -> cached(communityId));
+    }
+
+    private Uni<ThreadRules> cached(long communityId) {
         Instant now = clock.instant();
         Cached cached = cache.get(communityId);
         if (cached != null && now.isBefore(cached.until())) {

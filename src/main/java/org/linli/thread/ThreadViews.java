@@ -69,7 +69,7 @@ public final class ThreadViews {
     }
 
     /** The thread settings in force: the community's rules, and the deployment's calendar and thresholds. */
-    public record Settings(ThreadRules rules, String holidaySource, long holidays, long workedWeekendDays,
-                           int ratingDays, int reportsToHide, double duplicateThreshold) {
+    public record Settings(ThreadRules rules, HolidayUploads.InForce calendar, int ratingDays, int reportsToHide,
+                           double duplicateThreshold) {
     }
 }

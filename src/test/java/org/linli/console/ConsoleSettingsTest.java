@@ -74,8 +74,29 @@ class ConsoleSettingsTest {
         worker.page().get(path).then().statusCode(200).body(containsString("只有社区管理员或居委会成员可以修改"),
                 not(containsString(">保存设置<")));
         assertEquals(403, worker.form().formParam("categories", "其他").post(path).statusCode());
+        assertEquals(403, holidays(worker, path, "2097-01-01 off\n").statusCode());
+
+        // The holiday calendar serves every community: a platform admin uploads it here, a committee member may not.
+        String year = "2097-01-01 off 元旦\n2097-01-05 work 调休\n";
+        Response refused = holidays(committee, path, year);
+        assertEquals(403, refused.statusCode());
+        assertTrue(refused.asString().contains("只有平台管理员可以上传"), refused.asString());
+        ConsoleClient admin = ConsoleClient.login("admin", Api.ADMIN_PASSWORD);
+        Response badFile = holidays(admin, path, "2097-01-01 off\n2097-02-30 off\n");
+        assertEquals(400, badFile.statusCode());
+        assertTrue(badFile.asString().contains("第 2 行“2097-02-30 off”"), badFile.asString());
+        assertEquals(303, holidays(admin, path, year).statusCode());
+        String years = admin.page().get(path).then().statusCode(200).body(containsString("2097.txt")).extract()
+                .asString().replaceAll("(?s).*<p id=\"holiday-years\">([^<]*)</p>.*", "$1");
+        assertTrue(years.contains("2026") && years.contains("2097"), years);
+
         ThreadWorld other = ThreadWorld.create();
         Api.as(other.resident("1号楼/101").token()).body(Map.of("description", "楼上半夜跺脚", "category", "噪音扰民",
                 "visibility", "PRIVATE")).post("/api/v1/threads").then().statusCode(201);
+    }
+
+    private static Response holidays(ConsoleClient client, String path, String text) {
+        return client.form().multiPart("file", "2097.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "text/plain").post(path + "/holidays");
     }
 }

@@ -2,19 +2,25 @@ package org.linli.thread;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.linli.identity.Caller;
+import org.linli.identity.Grant;
+import org.linli.identity.Role;
 import org.linli.support.Api;
 import org.linli.support.LinliInfra;
 import org.linli.wechat.fake.WechatPaths;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -33,6 +39,8 @@ class ThreadInputsTest {
     ContentSafety safety;
     @Inject
     ThreadSettings settings;
+    @Inject
+    HolidayUploads uploads;
 
     @Test
     void chatTextCannotUseMsgSecCheckSoWhatWouldBePublicIsHeldAndTheLocalListStillRefuses() {
@@ -46,6 +54,10 @@ class ThreadInputsTest {
     }
 
     private static void assertThrowsProblem(Runnable r) {
+        assertThrowsProblem("THREAD_CONTENT_REFUSED", r);
+    }
+
+    private static void assertThrowsProblem(String code, Runnable r) {
         try {
             r.run();
         } catch (AssertionError | RuntimeException e) {
@@ -53,10 +65,10 @@ class ThreadInputsTest {
             while (c != null && !(c instanceof org.linli.common.Problem)) {
                 c = c.getCause();
             }
-            assertTrue(c instanceof org.linli.common.Problem p && p.code().equals("THREAD_CONTENT_REFUSED"), e.toString());
+            assertTrue(c instanceof org.linli.common.Problem p && p.code().equals(code), e + " / " + c);
             return;
         }
-        throw new AssertionError("expected THREAD_CONTENT_REFUSED");
+        throw new AssertionError("expected " + code);
     }
 
 
@@ -103,6 +115,39 @@ class ThreadInputsTest {
         OffsetDateTime friday = OffsetDateTime.parse("2026-02-13T10:00:00+08:00");
         assertEquals(OffsetDateTime.parse("2026-02-27T10:00:00+08:00"), sla.due(friday, "5wd"));
         assertEquals(OffsetDateTime.parse("2026-02-20T10:00:00+08:00"), sla.due(friday, "7d"));
+    }
+
+    /*
+     * A platform admin uploads the year 2099 (so no other test's year changes): from Wednesday 31 Dec 2098 10:00,
+     * 2 working days skip 元旦 Thursday and Friday, count the 调休 Sunday and end on Monday. The years already in force
+     * stay. A bad line is refused naming it and changes nothing; a community's committee may not upload.
+     */
+    @Test
+    void anUploadedCalendarAddsItsYearsToTheClocks() {
+        OffsetDateTime wednesday = OffsetDateTime.parse("2098-12-31T10:00:00+08:00");
+        assertEquals(OffsetDateTime.parse("2099-01-02T10:00:00+08:00"), sla.due(wednesday, "2wd"));
+        Response login = given().contentType(ContentType.JSON)
+                .body(Map.of("username", "admin", "password", Api.ADMIN_PASSWORD)).post("/api/v1/auth/staff");
+        Caller admin = Caller.staff(((Number) login.path("id")).longValue(), "平台管理员",
+                List.of(new Grant(Role.ADMIN, null, null, null)));
+        byte[] bad = "2099-01-01 off 元旦\n2099-13-01 off 不存在\n".getBytes(StandardCharsets.UTF_8);
+        assertThrowsProblem("THREAD_HOLIDAYS_INVALID",
+                () -> ThreadWorld.db(() -> uploads.upload(admin, "bad.txt", bad)));
+        ThreadWorld w = ThreadWorld.create();
+        Caller committee = Caller.staff(w.committee.id(), "居委会",
+                List.of(new Grant(Role.COMMITTEE, w.community, null, null)));
+        byte[] good = "# 2099\n2099-01-01 off 元旦\n2099-01-02 off 元旦\n2099-01-04 work 调休\n"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThrowsProblem("THREAD_HOLIDAYS_FORBIDDEN",
+                () -> ThreadWorld.db(() -> uploads.upload(committee, "2099.txt", good)));
+        assertEquals(OffsetDateTime.parse("2099-01-02T10:00:00+08:00"), sla.due(wednesday, "2wd"));
+
+        HolidayUploads.InForce inForce = ThreadWorld.db(() -> uploads.upload(admin, "2099.txt", good));
+        assertTrue(inForce.years().containsAll(List.of(2026, 2099)), inForce.toString());
+        assertTrue(inForce.source().endsWith(" + 2099.txt"), inForce.source());
+        assertEquals(OffsetDateTime.parse("2099-01-05T10:00:00+08:00"), sla.due(wednesday, "2wd"));
+        assertEquals(OffsetDateTime.parse("2026-02-27T10:00:00+08:00"),
+                sla.due(OffsetDateTime.parse("2026-02-13T10:00:00+08:00"), "5wd"), "2026 is unchanged");
     }
 
     @Test
