@@ -97,13 +97,8 @@ public class SettingsPage {
         return Uni.createFrom().deferred(() -> rules.save(communityId, frames.caller(), edit))
                 .map(saved -> Response.seeOther(URI.create("/console/c/" + communityId + "/settings?saved=true"))
                         .build())
-                .onFailure(e -> e instanceof Problem p && p.status() == 400).recoverWithUni(e -> {
-                    Problem p = (Problem) e;
-                    Form typed = new Form(nz(categories), nz(urgent), nz(refused), nz(review), clocks, null);
-                    return threads.settings(communityId).chain(s -> frames.page(communityId, msg().settings_title(),
-                            "settings").map(frame -> Response.status(400).entity(Templates.settings(frame, s, typed,
-                            ProblemMessages.text(p.code(), p.args()), false, platformAdmin())).build()));
-                });
+                .onFailure(e -> e instanceof Problem p && p.status() == 400).recoverWithUni(e -> refused(communityId,
+                        new Form(nz(categories), nz(urgent), nz(refused), nz(review), clocks, null), (Problem) e));
     }
 
     /** A platform admin uploads the holiday calendar (one for the deployment: every community's working days). */
@@ -116,13 +111,16 @@ public class SettingsPage {
                 .chain(bytes -> holidays.upload(frames.caller(), file == null ? null : file.fileName(), bytes))
                 .map(inForce -> Response.seeOther(URI.create("/console/c/" + communityId + "/settings?saved=true"))
                         .build())
-                .onFailure(e -> e instanceof Problem p && p.status() == 400).recoverWithUni(e -> {
-                    Problem p = (Problem) e;
-                    return threads.settings(communityId).chain(s -> frames.page(communityId, msg().settings_title(),
-                            "settings").map(frame -> Response.status(400).entity(Templates.settings(frame, s,
-                            form(s.rules()), ProblemMessages.text(p.code(), p.args()), false, platformAdmin()))
-                            .build()));
-                });
+                .onFailure(e -> e instanceof Problem p && p.status() == 400)
+                .recoverWithUni(e -> refused(communityId, null, (Problem) e));
+    }
+
+    /** The page again with the refusal's message; {@code typed}: the form as sent, null for the rules in force. */
+    private Uni<Response> refused(long communityId, Form typed, Problem p) {
+        return threads.settings(communityId).chain(s -> frames.page(communityId, msg().settings_title(), "settings")
+                .map(frame -> Response.status(400).entity(Templates.settings(frame, s,
+                        typed != null ? typed : form(s.rules()), ProblemMessages.text(p.code(), p.args()), false,
+                        platformAdmin())).build()));
     }
 
     private boolean platformAdmin() {

@@ -67,6 +67,10 @@ class BallotBatches {
         }
     }
 
+    /** A counted secret ballot and the receipt code its voter gets. */
+    private record Secret(String code, Waiting ballot) {
+    }
+
     private final Map<Long, Lane> lanes = new ConcurrentHashMap<>();
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Pool pool;
@@ -136,8 +140,7 @@ class BallotBatches {
                         counted.add(r.getString(0));
                     }
                     List<BallotBox.Receipt> receipts = new ArrayList<>();
-                    List<Waiting> secret = new ArrayList<>();
-                    List<String> codes = new ArrayList<>();
+                    List<Secret> secret = new ArrayList<>();
                     for (Waiting w : batch) {
                         if (!counted.remove(w.cast().unitKey())) {
                             receipts.add(null);
@@ -145,14 +148,13 @@ class BallotBatches {
                         }
                         String code = box.secret() ? BallotBox.receipt(RANDOM) : null;
                         if (code != null) {
-                            secret.add(w);
-                            codes.add(code);
+                            secret.add(new Secret(code, w));
                         }
                         BallotChain.Event e = chain.append("CAST", BallotBox.content(box, w.cast(), w.answers()));
                         receipts.add(new BallotBox.Receipt(box.pollId(), w.cast().unitKey(), "COUNTED", true, code,
                                 e.seq(), e.hash(), w.cast().castAt()));
                     }
-                    return secretChoices(conn, box.pollId(), secret, codes)
+                    return secretChoices(conn, box.pollId(), secret)
                             .chain(() -> chain.write(conn))
                             .replaceWith(receipts);
                 }));
@@ -189,29 +191,23 @@ class BallotBatches {
      * A secret poll's choices under their receipt codes, in shuffled order so that not even the order of the rows
      * follows the order of the ballots, and its running totals.
      */
-    private static Uni<Void> secretChoices(SqlConnection conn, long pollId, List<Waiting> secret, List<String> codes) {
+    private static Uni<Void> secretChoices(SqlConnection conn, long pollId, List<Secret> secret) {
         if (secret.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < secret.size(); i++) {
-            order.add(i);
-        }
-        Collections.shuffle(order, RANDOM);
-        String[] receipts = new String[order.size()];
-        String[] answers = new String[order.size()];
-        for (int i = 0; i < order.size(); i++) {
-            receipts[i] = codes.get(order.get(i));
-            answers[i] = secret.get(order.get(i)).answers();
-        }
+        List<Secret> shuffled = new ArrayList<>(secret);
+        Collections.shuffle(shuffled, RANDOM);
+        String[] receipts = shuffled.stream().map(Secret::code).toArray(String[]::new);
+        String[] answers = shuffled.stream().map(x -> x.ballot().answers()).toArray(String[]::new);
         List<String> units = new ArrayList<>();
         List<Integer> questions = new ArrayList<>();
         List<Integer> options = new ArrayList<>();
-        for (Waiting w : secret) {
-            List<List<Integer>> a = w.cast().answers();
+        for (Secret x : secret) {
+            BallotBox.Cast cast = x.ballot().cast();
+            List<List<Integer>> a = cast.answers();
             for (int q = 0; q < a.size(); q++) {
                 for (int o : a.get(q)) {
-                    units.add(w.cast().unitKey());
+                    units.add(cast.unitKey());
                     questions.add(q);
                     options.add(o);
                 }

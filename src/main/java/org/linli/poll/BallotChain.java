@@ -28,7 +28,6 @@ final class BallotChain {
     private final long pollId;
     private final long startSeq;
     private long seq;
-    private String prev;
     private String head;
     private final List<String> kinds = new ArrayList<>();
     private final List<String> contents = new ArrayList<>();
@@ -56,11 +55,10 @@ final class BallotChain {
     Event append(String kind, String content) {
         seq++;
         String text = "seq=" + seq + "|" + content;
-        prev = head;
-        head = BallotBox.sha256(prev + "\n" + text);
+        prevs.add(head);
+        head = BallotBox.sha256(head + "\n" + text);
         kinds.add(kind);
         contents.add(text);
-        prevs.add(prev);
         hashes.add(head);
         return new Event(seq, head);
     }
@@ -76,7 +74,7 @@ final class BallotChain {
         }
         return conn.preparedQuery(EVENTS).execute(Tuple.of(pollId, seqs, kinds.toArray(String[]::new),
                         contents.toArray(String[]::new), prevs.toArray(String[]::new), hashes.toArray(String[]::new)))
-                .chain(() -> conn.preparedQuery(HEAD).execute(Tuple.of(pollId, seq, prev, head)))
+                .chain(() -> conn.preparedQuery(HEAD).execute(Tuple.of(pollId, seq, prevs.get(prevs.size() - 1), head)))
                 .replaceWithVoid();
     }
 }

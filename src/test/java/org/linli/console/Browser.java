@@ -102,6 +102,21 @@ public final class Browser implements BeforeAllCallback, AfterEachCallback, Afte
     }
 
     /** Waits (up to 15 s) until the condition holds; never a fixed sleep. */
+    /**
+     * Waits until the element has left the page (the form's answer replaced it). Chromium reports an element of a
+     * page being replaced either as stale or as "Node with given id does not belong to the document"; both mean gone.
+     */
+    public void gone(WebElement element) {
+        until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return true;
+            }
+        });
+    }
+
     public <T> T until(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, WAIT).until(condition);
     }

@@ -134,7 +134,7 @@ class ConsoleBrowserTest {
             driver.findElement(By.id("photo")).sendKeys(photo.toAbsolutePath().toString());
             org.openqa.selenium.WebElement enter = driver.findElement(By.id("enter-ballot"));
             enter.click();
-            browser.until(ExpectedConditions.stalenessOf(enter));
+            browser.gone(enter);
             browser.visible(By.id("poll-entered"));
         }
         assertTrue(driver.findElement(By.id("turnout-total")).getText().contains("已投 2 / 3 户"), text());
@@ -145,7 +145,7 @@ class ConsoleBrowserTest {
         driver.findElement(By.id("statement")).sendKeys("同意统一清理，本周六实施。");
         org.openqa.selenium.WebElement save = driver.findElement(By.id("save-outcome"));
         save.click();
-        browser.until(ExpectedConditions.stalenessOf(save));
+        browser.gone(save);
         browser.visible(By.id("publish")).click();
         browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("poll-status"), "公示中"));
 
