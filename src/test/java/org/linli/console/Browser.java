@@ -7,8 +7,10 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -101,7 +103,6 @@ public final class Browser implements BeforeAllCallback, AfterEachCallback, Afte
         return driver;
     }
 
-    /** Waits (up to 15 s) until the condition holds; never a fixed sleep. */
     /**
      * Waits until the element has left the page (the form's answer replaced it). Chromium reports an element of a
      * page being replaced either as stale or as "Node with given id does not belong to the document"; both mean gone.
@@ -111,14 +112,27 @@ public final class Browser implements BeforeAllCallback, AfterEachCallback, Afte
             try {
                 element.isEnabled();
                 return false;
-            } catch (org.openqa.selenium.WebDriverException e) {
+            } catch (WebDriverException e) {
                 return true;
             }
         });
     }
 
+    /**
+     * Waits (up to 15 s) until the condition holds; never a fixed sleep. An element replaced while the condition
+     * reads it (stale, or in Chromium's words "does not belong to the document") means: look again.
+     */
     public <T> T until(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
+            try {
+                return condition.apply(d);
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return null;
+                }
+                throw e;
+            }
+        });
     }
 
     public WebElement visible(By by) {
