@@ -55,7 +55,6 @@ public class ThreadPages {
     private static final int PAGE = 20;
     private static final int EXPORT_MAX = 5_000;
     /** A moderation reason's length, as the lifecycle's notes ({@link StaffMove}). */
-    private static final int NOTE_MAX = 500;
 
     /** The filters as typed, echoed into the form, the next-page link and the export links. */
     public record Filters(String status, String category, String grid, String assignee, boolean overdue,
@@ -269,7 +268,7 @@ public class ThreadPages {
                                   @RestForm String reason) {
         Actor actor = actor(communityId);
         Uni<Void> done = Uni.createFrom().deferred(() -> {
-            if (comment != null && photo != null || longer(reason, NOTE_MAX)) {
+            if (comment != null && photo != null) {
                 throw Problem.badRequest("THREAD_MODERATION_UNKNOWN");
             }
             return photo != null
@@ -395,10 +394,6 @@ public class ThreadPages {
         return Arrays.stream(ThreadAction.values())
                 .filter(x -> x != ThreadAction.SUBMIT && x != ThreadAction.REOPEN && x.name().equalsIgnoreCase(action))
                 .findFirst().orElseThrow(() -> Problem.notFound("NOT_FOUND"));
-    }
-
-    private static boolean longer(String s, int max) {
-        return s != null && s.length() > max;
     }
 
     private static String at(OffsetDateTime t) {

@@ -16,6 +16,9 @@ import java.util.List;
 @ApplicationScoped
 public class ThreadParticipation {
 
+    /** thread_moderation.reason is VARCHAR(500). */
+    static final int MODERATION_REASON_MAX = 500;
+
     private final Clock clock;
     private final ThreadConfig config;
     private final Timeline timeline;
@@ -255,6 +258,7 @@ public class ThreadParticipation {
     /** Staff decide on a held or hidden thread or comment: RELEASE (visible again) or REMOVE; audited. */
     public Uni<Void> moderate(long communityId, long threadId, Actor actor, Long commentId, String decision,
                               String reason) {
+        requireReasonFits(reason);
         String to = switch (decision == null ? "" : decision) {
             case "RELEASE" -> "VISIBLE";
             case "REMOVE" -> "REMOVED";
@@ -285,6 +289,7 @@ public class ThreadParticipation {
     /** A photo WeChat's check held, flagged or could not see: staff show it (RELEASE) or take it down (REMOVE). */
     public Uni<Void> moderatePhoto(long communityId, long threadId, Actor actor, long photoId, String decision,
                                    String reason) {
+        requireReasonFits(reason);
         String to = switch (decision == null ? "" : decision) {
             case "RELEASE" -> "PASS";
             case "REMOVE" -> "REMOVED";
@@ -304,5 +309,11 @@ public class ThreadParticipation {
                 }).chain(() -> timeline.record(t.id, actor, "PASS".equals(to) ? ThreadEventKind.RELEASED
                         : ThreadEventKind.REMOVED, null, null, "图片 " + photoId
                         + (reason == null ? "" : "：" + reason), true, now)).replaceWithVoid()));
+    }
+
+    private static void requireReasonFits(String reason) {
+        if (reason != null && reason.length() > MODERATION_REASON_MAX) {
+            throw Problem.badRequest("THREAD_MODERATION_REASON_TOO_LONG", MODERATION_REASON_MAX);
+        }
     }
 }

@@ -91,6 +91,8 @@ class ConsoleThreadPagesTest {
                 containsString("id=\"remove-comment-" + comment + "\""));
         worker.form().formParam("decision", "HIDE").formParam("comment", comment).post(path + "/moderation")
                 .then().statusCode(400).body(containsString("RELEASE"));
+        worker.form().formParam("decision", "REMOVE").formParam("comment", comment).formParam("reason", "长".repeat(501))
+                .post(path + "/moderation").then().statusCode(400).body(containsString("审核理由不能超过 500 个字"));
         assertEquals(303, worker.form().formParam("decision", "REMOVE").formParam("comment", comment)
                 .formParam("reason", "与事项无关").post(path + "/moderation").statusCode());
         worker.page().get(path).then().statusCode(200).body(containsString("已删除"),

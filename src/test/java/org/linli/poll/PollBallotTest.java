@@ -3,7 +3,9 @@ package org.linli.poll;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.linli.common.Problem;
 import org.linli.community.MembershipRole;
 import org.linli.support.Api;
 import org.linli.support.LinliInfra;
@@ -15,9 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -25,12 +30,18 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Ballots under races, across channels, per household, secret, and across scopes and communities. */
 @QuarkusTest
 @QuarkusTestResource(LinliInfra.class)
 class PollBallotTest {
+
+    @Inject
+    BallotBox ballots;
+    @Inject
+    BallotBatches batches;
 
     @Test
     void tenIdenticalBallotsAtOnceAreOneRow() throws Exception {
@@ -73,6 +84,34 @@ class PollBallotTest {
                 .then().statusCode(200);
         Api.as(w.committee.token()).get(w.polls() + "/" + id + "/result").then().statusCode(200)
                 .body("participating.heads", equalTo(500)).body("questions[0].options[0].heads", equalTo(500));
+    }
+
+    /*
+     * Ballots checked while the poll was open wait for the batch in flight; the poll closes before they are written.
+     * The whole queued batch is refused with 409 POLL_NOT_OPEN and none of it reaches the ballots or the chain.
+     */
+    @Test
+    void ballotsQueuedWhenThePollClosesAreRefusedAndNothingIsStored() {
+        PollWorld w = new PollWorld();
+        long id = w.opened(w.draft("OWNERS_ORDINARY", w.building1Scope(), List.of(PollWorld.approval("议题")),
+                Duration.ZERO, Duration.ofDays(3)));
+        BallotBox.Box checkedWhileOpen = ballots.box(id).await().atMost(Duration.ofSeconds(10));
+        Api.as(w.committee.token()).body(Map.of("reason", "测试提前结束")).post(w.polls() + "/" + id + "/close")
+                .then().statusCode(200);
+        List<List<Integer>> answers = List.of(List.of(0));
+        // Subscribed at once: the first starts a batch, the rest queue behind it.
+        List<CompletableFuture<BallotBox.Receipt>> queued = PollWorld.sql(
+                        "select unit_key from poll_elector where poll_id = $1", id).stream()
+                .map(r -> batches.first(checkedWhileOpen, new BallotBox.Cast(id, r.getString(0), Channel.DOOR, null,
+                        false, answers, PollWorld.now(), w.committee.id(), "media-late", null),
+                        PollJson.answers(answers)).subscribeAsCompletionStage()).toList();
+        assertTrue(queued.size() > 2, "ballots wait behind the first batch");
+        for (CompletableFuture<BallotBox.Receipt> ballot : queued) {
+            ExecutionException refused = assertThrows(ExecutionException.class, () -> ballot.get(10, TimeUnit.SECONDS));
+            assertTrue(refused.getCause() instanceof Problem p && p.code().equals("POLL_NOT_OPEN"), refused.toString());
+        }
+        assertEquals(0, count("select count(*) from poll_ballot where poll_id = $1", id));
+        assertEquals(0, count("select count(*) from poll_ballot_event where poll_id = $1", id));
     }
 
     /*

@@ -13,12 +13,14 @@ import org.linli.support.Api;
 import org.linli.support.LinliInfra;
 import org.linli.wechat.fake.WechatPaths;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -126,10 +128,7 @@ class ThreadInputsTest {
     void anUploadedCalendarAddsItsYearsToTheClocks() {
         OffsetDateTime wednesday = OffsetDateTime.parse("2098-12-31T10:00:00+08:00");
         assertEquals(OffsetDateTime.parse("2099-01-02T10:00:00+08:00"), sla.due(wednesday, "2wd"));
-        Response login = given().contentType(ContentType.JSON)
-                .body(Map.of("username", "admin", "password", Api.ADMIN_PASSWORD)).post("/api/v1/auth/staff");
-        Caller admin = Caller.staff(((Number) login.path("id")).longValue(), "平台管理员",
-                List.of(new Grant(Role.ADMIN, null, null, null)));
+        Caller admin = platformAdmin();
         byte[] bad = "2099-01-01 off 元旦\n2099-13-01 off 不存在\n".getBytes(StandardCharsets.UTF_8);
         assertThrowsProblem("THREAD_HOLIDAYS_INVALID",
                 () -> ThreadWorld.db(() -> uploads.upload(admin, "bad.txt", bad)));
@@ -151,6 +150,53 @@ class ThreadInputsTest {
     }
 
     @Test
+    void settingsAndCalendarsBeyondTheirLimitsAreRefusedAndNothingChanges() {
+        ThreadWorld w = ThreadWorld.create();
+        Caller committee = Caller.staff(w.committee.id(), "居委会",
+                List.of(new Grant(Role.COMMITTEE, w.community, null, null)));
+        ThreadRules defaults = settings.defaults();
+        List<String> many = IntStream.rangeClosed(0, ThreadSettings.MAX_CATEGORIES)
+                .mapToObj(i -> "类别" + i).toList();
+        List<String> tooMany = IntStream.rangeClosed(0, ThreadSettings.MAX_WORDS)
+                .mapToObj(i -> "词" + i).toList();
+        String longCategory = "类".repeat(ThreadSettings.MAX_CATEGORY_LENGTH + 1);
+        String longWord = "词".repeat(ThreadSettings.MAX_WORD_LENGTH + 1);
+        List<Map.Entry<String, ThreadRules>> refused = List.of(
+                Map.entry("THREAD_SETTINGS_CATEGORIES", rules(many, List.of(), List.of())),
+                Map.entry("THREAD_SETTINGS_CATEGORIES", rules(List.of("其他", longCategory), List.of(), List.of())),
+                Map.entry("THREAD_SETTINGS_WORDS", rules(List.of("其他"), tooMany, List.of())),
+                Map.entry("THREAD_SETTINGS_WORDS", rules(List.of("其他"), List.of(), List.of(longWord))));
+        refused.forEach(e -> assertThrowsProblem(e.getKey(),
+                () -> ThreadWorld.db(() -> settings.save(w.community, committee, e.getValue()))));
+        assertEquals(defaults.categories(), ThreadWorld.db(() -> settings.rules(w.community)).categories());
+
+        Caller admin = platformAdmin();
+        OffsetDateTime friday = OffsetDateTime.parse("2095-12-30T10:00:00+08:00");
+        OffsetDateTime monday = OffsetDateTime.parse("2096-01-02T10:00:00+08:00");
+        byte[] gbk = "2096-01-02 off 元旦\n".getBytes(Charset.forName("GBK"));
+        byte[] big = ("2096-01-02 off 元旦\n" + "#".repeat(HolidayUploads.MAX_BYTES)).getBytes(StandardCharsets.UTF_8);
+        byte[] commentsOnly = "# 2096 年的安排稍后公布\n\n".getBytes(StandardCharsets.UTF_8);
+        assertThrowsProblem("THREAD_HOLIDAYS_INVALID", () -> ThreadWorld.db(() -> uploads.upload(admin, "gbk.txt", gbk)));
+        assertThrowsProblem("THREAD_HOLIDAYS_SIZE", () -> ThreadWorld.db(() -> uploads.upload(admin, "big.txt", big)));
+        assertThrowsProblem("THREAD_HOLIDAYS_SIZE", () -> ThreadWorld.db(() -> uploads.upload(admin, "empty.txt",
+                new byte[0])));
+        assertThrowsProblem("THREAD_HOLIDAYS_INVALID", () -> ThreadWorld.db(() -> uploads.upload(admin, "none.txt",
+                commentsOnly)));
+        assertEquals(monday, sla.due(friday, "1wd"), "no refused upload reached the clocks");
+    }
+
+    private static ThreadRules rules(List<String> categories, List<String> refusedWords, List<String> reviewWords) {
+        return new ThreadRules(categories, List.of(), List.of(), refusedWords, reviewWords, null, null);
+    }
+
+    private static Caller platformAdmin() {
+        Response login = given().contentType(ContentType.JSON)
+                .body(Map.of("username", "admin", "password", Api.ADMIN_PASSWORD)).post("/api/v1/auth/staff");
+        return Caller.staff(((Number) login.path("id")).longValue(), "平台管理员",
+                List.of(new Grant(Role.ADMIN, null, null, null)));
+    }
+
+    @Test
     void riskyTextIsRefusedAndAWechatFailureHoldsTextForStaff() {
         ThreadWorld w = ThreadWorld.create();
         ThreadWorld.Resident r = w.resident("1号楼/102");
@@ -167,6 +213,13 @@ class ThreadInputsTest {
         Api.as(neighbour.token()).get("/api/v1/threads/public").then().body("items.id", not(hasItem((int) id)));
         Api.as(w.committee.token()).get("/api/v1/communities/" + w.community + "/threads?moderation=HELD").then()
                 .body("items.id", hasItem((int) id));
+        String essay = "理".repeat(ThreadParticipation.MODERATION_REASON_MAX + 1);
+        for (Map<String, Object> tooLong : List.<Map<String, Object>>of(Map.of("decision", "RELEASE", "reason", essay),
+                Map.of("decision", "REMOVE", "reason", essay, "photoId", 1))) {
+            Api.as(w.committee.token()).body(tooLong).post(w.staffPath(id) + "/moderation").then().statusCode(400)
+                    .body("code", equalTo("THREAD_MODERATION_REASON_TOO_LONG"));
+        }
+        Api.as(w.committee.token()).get(w.staffPath(id)).then().body("moderation", equalTo("HELD"));
         Api.as(w.committee.token()).body(Map.of("decision", "RELEASE", "reason", "内容正常"))
                 .post(w.staffPath(id) + "/moderation").then().statusCode(200).body("moderation", equalTo("VISIBLE"))
                 .body("timeline.kind", hasItem("RELEASED"));
