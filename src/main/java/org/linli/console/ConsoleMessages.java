@@ -549,6 +549,24 @@ public interface ConsoleMessages {
     @Message("邀请范围（创建后立即推送邀请）")
     String meeting_scope();
 
+    @Message("会前提醒（提醒未回复“不参加”、尚未签到的受邀居民）")
+    String meeting_reminders();
+
+    @Message("会前提醒：{leads}")
+    String meeting_reminders_line(String leads);
+
+    @Message("不提醒（仅发邀请）")
+    String meeting_no_reminders();
+
+    @Message("提前 {n} 天")
+    String lead_days(long n);
+
+    @Message("提前 {n} 小时")
+    String lead_hours(long n);
+
+    @Message("提前 {n} 分钟")
+    String lead_minutes(long n);
+
     @Message("创建并发送邀请")
     String meeting_create();
 

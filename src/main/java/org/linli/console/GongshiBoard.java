@@ -107,7 +107,9 @@ public class GongshiBoard {
         String participation = r == null ? "" : "参与 " + r.participating().heads() + " / " + r.eligible().heads()
                 + (r.participating().area() != null && r.eligible().area() != null
                 && r.eligible().area().signum() > 0 ? "，面积 " + r.participating().area().toPlainString() + " / "
-                + r.eligible().area().toPlainString() + " m²" : "");
+                + r.eligible().area().toPlainString() + " m²" : "")
+                + (r == null || r.present() == null ? "" : "；出席 " + r.present().amount().heads() + "（"
+                + String.join("、", r.present().meetings()) + "）");
         List<String> checks = r == null ? List.of() : r.quorum().stream()
                 .map(c -> c.label() + " " + c.fraction() + "（要求 " + c.threshold() + "）" + (c.met() ? "达到" : "未达到"))
                 .toList();

@@ -22,8 +22,10 @@ import org.linli.meeting.MeetingScope;
 import org.linli.meeting.MeetingService;
 import org.linli.meeting.MeetingStatus;
 import org.linli.meeting.MeetingViews;
+import org.linli.reminder.ReminderConfig;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -52,16 +54,17 @@ public class MeetingPages {
     }
 
     public record Detail(long id, String title, String when, String place, String status, String agenda,
-                         String counts, String attended, String invitations, boolean open, boolean started,
-                         boolean minutes) {
+                         String counts, String attended, String invitations, String reminders, boolean open,
+                         boolean started, boolean minutes) {
     }
 
     /** The create form as typed, to show it again with an error. */
     public record Compose(String title, String startsAt, String endsAt, String place, String agenda, String scope,
-                          List<Long> grids, List<Long> buildings) {
-        static Compose empty() {
-            return new Compose("", "", "", "", "", "COMMUNITY", List.of(), List.of());
-        }
+                          List<Long> grids, List<Long> buildings, List<Integer> remind) {
+    }
+
+    /** One of the reminder times offered on the form. */
+    public record RemindChoice(int minutes, String label, boolean checked) {
     }
 
     public record AttendeeLine(String name, String at, String how) {
@@ -75,18 +78,24 @@ public class MeetingPages {
         static native TemplateInstance meetings(Frame frame, List<Section> sections);
 
         static native TemplateInstance meeting_new(Frame frame, Compose form, List<Choice> grids,
-                                                   List<Choice> buildings, String error);
+                                                   List<Choice> buildings, List<RemindChoice> reminders,
+                                                   String error);
 
         static native TemplateInstance meeting(Frame frame, Detail detail, List<AttendeeLine> attendees, Qr qr,
                                                String error);
     }
 
+    /** The reminder times the form offers, minutes before the start: 3 days, 1 day, 3 h, 1 h, 30 min. */
+    private static final List<Integer> REMIND_OPTIONS = List.of(4320, 1440, 180, 60, 30);
+
     private final ConsoleFrames frames;
     private final MeetingService meetings;
+    private final List<Integer> defaultLeads;
 
-    MeetingPages(ConsoleFrames frames, MeetingService meetings) {
+    MeetingPages(ConsoleFrames frames, MeetingService meetings, ReminderConfig reminders) {
         this.frames = frames;
         this.meetings = meetings;
+        this.defaultLeads = reminders.meetingLeads().stream().map(d -> (int) d.toMinutes()).toList();
     }
 
     @GET
@@ -104,7 +113,8 @@ public class MeetingPages {
     @Path("/new")
     @PermissionsAllowed(Access.COMMUNITY_STAFF)
     public Uni<Response> compose(@PathParam("communityId") long communityId) {
-        return form(communityId, Compose.empty(), null, 200);
+        return form(communityId, new Compose("", "", "", "", "", "COMMUNITY", List.of(), List.of(), defaultLeads),
+                null, 200);
     }
 
     /** Creates the meeting; its invitees get the invitation push at once (the meeting feature's rule). */
@@ -114,9 +124,11 @@ public class MeetingPages {
     public Uni<Response> create(@PathParam("communityId") long communityId, @RestForm String title,
                                 @RestForm String startsAt, @RestForm String endsAt, @RestForm String place,
                                 @RestForm String agenda, @RestForm String scope, @RestForm("grid") List<Long> grids,
-                                @RestForm("building") List<Long> buildings) {
+                                @RestForm("building") List<Long> buildings,
+                                @RestForm("remind") List<Integer> remind) {
         Compose typed = new Compose(nz(title), nz(startsAt), nz(endsAt), nz(place), nz(agenda), nz(scope),
-                grids == null ? List.of() : grids, buildings == null ? List.of() : buildings);
+                grids == null ? List.of() : grids, buildings == null ? List.of() : buildings,
+                remind == null ? List.of() : remind);
         MeetingDraft draft;
         try {
             draft = draft(typed);
@@ -145,7 +157,21 @@ public class MeetingPages {
                 : kind == MeetingScope.Kind.BUILDINGS ? f.buildings() : null;
         return new MeetingDraft(f.title().strip(), NoticePages.time(f.startsAt()), NoticePages.time(f.endsAt()),
                 f.place().strip(), f.agenda().isBlank() ? null : f.agenda(), new MeetingScope(kind, ids), null, null,
-                null);
+                null, f.remind().stream().map(Duration::ofMinutes).toList());
+    }
+
+    private List<RemindChoice> remindChoices(List<Integer> checked) {
+        return REMIND_OPTIONS.stream().map(m -> new RemindChoice(m, lead(m), checked.contains(m))).toList();
+    }
+
+    private static String reminders(List<Integer> leads) {
+        return msg().meeting_reminders_line(leads.isEmpty() ? msg().meeting_no_reminders()
+                : String.join("、", leads.stream().map(MeetingPages::lead).toList()));
+    }
+
+    private static String lead(int minutes) {
+        return minutes % 1440 == 0 ? msg().lead_days(minutes / 1440)
+                : minutes % 60 == 0 ? msg().lead_hours(minutes / 60) : msg().lead_minutes(minutes);
     }
 
     @POST
@@ -178,7 +204,7 @@ public class MeetingPages {
         return frames.page(communityId, msg().meeting_new(), "meetings")
                 .chain(frame -> frames.scopeChoices(communityId, typed.grids(), typed.buildings())
                         .map(scope -> Response.status(status).entity(Templates.meeting_new(frame, typed,
-                                scope.grids(), scope.buildings(), error)).build()));
+                                scope.grids(), scope.buildings(), remindChoices(typed.remind()), error)).build()));
     }
 
     @GET
@@ -215,13 +241,14 @@ public class MeetingPages {
                                 qr, error)).build())));
     }
 
-    private static Detail detail(MeetingViews.Staff m) {
+    private Detail detail(MeetingViews.Staff m) {
         MeetingViews.Counts c = m.counts();
         MeetingViews.Invitations i = m.invitations();
         return new Detail(m.id(), m.title(), when(m.startsAt(), m.endsAt()), m.place() == null ? "" : m.place(),
                 STATUSES.get(m.status()), m.agenda(), msg().meeting_counts(c.yes(), c.no(), c.maybe(), c.unanswered(),
                 c.invited()), msg().meeting_attended(c.attended(), c.walkIns()),
                 i == null ? "" : msg().meeting_invitations(i.total(), i.sent(), i.inApp(), i.pending(), i.dead()),
+                reminders(m.reminderLeadMinutes() == null ? defaultLeads : m.reminderLeadMinutes()),
                 m.status() == MeetingStatus.UPCOMING || m.status() == MeetingStatus.ONGOING,
                 m.status() == MeetingStatus.ONGOING || m.status() == MeetingStatus.ENDED, m.minutesNoticeId() != null);
     }

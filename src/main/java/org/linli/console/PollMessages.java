@@ -158,6 +158,9 @@ public interface PollMessages {
     @Message("实际参与")
     String poll_participating();
 
+    @Message("出席 {heads}（{meetings} 签到或已表决）")
+    String poll_present(long heads, String meetings);
+
     @Message("达到法定参与比例")
     String poll_quorum_met();
 

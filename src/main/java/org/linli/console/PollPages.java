@@ -102,8 +102,8 @@ public class PollPages {
                                String note) {
     }
 
-    public record Result(String eligible, String participating, boolean quorumMet, List<CheckLine> quorum,
-                         List<QuestionLine> questions) {
+    public record Result(String eligible, String participating, String present, boolean quorumMet,
+                         List<CheckLine> quorum, List<QuestionLine> questions) {
     }
 
     public record ConflictLine(String unit, String counted, String setAside, String at, String rule) {
@@ -336,6 +336,8 @@ public class PollPages {
     private static Result result(PollResult r) {
         return new Result(pmsg().poll_amount(r.eligible().heads(), r.eligible().area().toPlainString()),
                 pmsg().poll_amount(r.participating().heads(), r.participating().area().toPlainString()),
+                r.present() == null ? "" : pmsg().poll_present(r.present().amount().heads(),
+                        String.join("、", r.present().meetings())),
                 r.quorumMet(), checks(r.quorum()), r.questions().stream().map(q -> new QuestionLine(q.text(),
                         q.outcome() == null ? "" : q.outcome().name(), q.options().stream().map(o -> new OptionLine(
                                 o.label(), o.heads(), o.area().toPlainString())).toList(), checks(q.checks()),

@@ -45,6 +45,9 @@ public class Meeting extends PanacheEntityBase {
     public Long cancelledBy;
     @Column(name = "cancelled_at")
     public OffsetDateTime cancelledAt;
+    /** Minutes before the start, comma-separated; null: the deployment's default reminder times. */
+    @Column(name = "reminder_leads")
+    public String reminderLeads;
 
     boolean cancelled() {
         return cancelledAt != null;

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.linli.common.Problem;
+import org.linli.common.ReminderLeads;
 import org.linli.community.ElectorateRoster;
 import org.linli.identity.Reach;
 import org.linli.notice.NoticeScope;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Staff side of meetings: create (invitees frozen, MEETING_INVITE pushed in the same transaction), list, view,
@@ -73,6 +75,8 @@ public class MeetingService {
         if (draft.endsAt() != null && !draft.endsAt().isAfter(draft.startsAt())) {
             throw Problem.badRequest("MEETING_ENDS_BEFORE_START");
         }
+        String reminderLeads = draft.reminderLeads() == null ? null : draft.reminderLeads().isEmpty() ? ""
+                : ReminderLeads.minutes(draft.reminderLeads());
         boolean byScope = draft.scope() != null;
         boolean byList = draft.inviteeIds() != null && !draft.inviteeIds().isEmpty();
         if (byScope == byList || (byList && draft.inviteeIds().stream().anyMatch(Objects::isNull))) {
@@ -101,6 +105,7 @@ public class MeetingService {
                     m.scopeKind = audience.kind();
                     m.pollId = draft.pollId();
                     m.threadId = draft.threadId();
+                    m.reminderLeads = reminderLeads;
                     m.createdBy = author.staffId();
                     m.createdAt = now;
                     return m.<Meeting>persist().call(Panache::flush)
@@ -301,6 +306,25 @@ public class MeetingService {
                         .param("m", m.id).rows())
                 .map(rows -> rows.stream().map(r -> new MeetingViews.Attendee(NativeSql.id(r[0]), (String) r[1],
                         (Boolean) r[2], NativeSql.time(r[3]), (Boolean) r[4])).toList()));
+    }
+
+    /** Who checked in at the community's meetings (not cancelled) that name the poll, for its quorum. */
+    public Uni<MeetingViews.PollAttendance> attendanceFor(long communityId, long pollId) {
+        return Panache.withSession(() -> NativeSql.of("select m.title, i.resident_id from meeting m"
+                        + " left join meeting_invitee i on i.meeting_id = m.id and i.checked_in_at is not null"
+                        + " where m.community_id = :c and m.poll_id = :p and m.cancelled_at is null order by m.id")
+                .param("c", communityId).param("p", pollId).rows())
+                .map(rows -> {
+                    Set<String> titles = new LinkedHashSet<>();
+                    Set<Long> residents = new TreeSet<>();
+                    for (Object[] r : rows) {
+                        titles.add((String) r[0]);
+                        if (r[1] != null) {
+                            residents.add(NativeSql.id(r[1]));
+                        }
+                    }
+                    return new MeetingViews.PollAttendance(List.copyOf(titles), List.copyOf(residents));
+                });
     }
 
     /** Publishes the minutes (会议纪要) as a notice to the meeting's audience, once, after the start. */

@@ -11,6 +11,7 @@ import org.linli.identity.Reach;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -144,7 +145,12 @@ class MeetingStore {
                 m.pollId, m.threadId, status(m), counts, m.minutesNoticeId, NativeSql.time(m.cancelledAt),
                 NativeSql.time(m.createdAt), new MeetingViews.Invitations(f.total(), f.count(DeliveryStatus.SENT),
                         f.count(DeliveryStatus.IN_APP), f.count(DeliveryStatus.PENDING),
-                        f.count(DeliveryStatus.DEAD), f.count(DeliveryStatus.CANCELLED))))));
+                        f.count(DeliveryStatus.DEAD), f.count(DeliveryStatus.CANCELLED)), leads(m.reminderLeads)))));
+    }
+
+    private static List<Integer> leads(String minutes) {
+        return minutes == null ? null : minutes.isEmpty() ? List.of()
+                : Arrays.stream(minutes.split(",")).map(Integer::valueOf).toList();
     }
 
     MeetingViews.Summary summary(Meeting m) {

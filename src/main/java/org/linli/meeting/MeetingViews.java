@@ -13,10 +13,15 @@ public final class MeetingViews {
     public record Counts(long invited, long yes, long no, long maybe, long unanswered, long attended, long walkIns) {
     }
 
+    /**
+     * {@code reminderLeadMinutes}: the meeting's own reminder times, minutes before the start (empty: none); null:
+     * the deployment's.
+     */
     public record Staff(long id, long communityId, String title, OffsetDateTime startsAt, OffsetDateTime endsAt,
                         String place, String agenda, String scopeKind, List<Long> scopeIds, Long pollId,
                         Long threadId, MeetingStatus status, Counts counts, Long minutesNoticeId,
-                        OffsetDateTime cancelledAt, OffsetDateTime createdAt, Invitations invitations) {
+                        OffsetDateTime cancelledAt, OffsetDateTime createdAt, Invitations invitations,
+                        List<Integer> reminderLeadMinutes) {
     }
 
     /** What the push engine made of the invitation push (sent through WeChat, in-app only, waiting, failed). */
@@ -43,5 +48,15 @@ public final class MeetingViews {
 
     /** A check-in by hand: {@code already} when the resident had checked in before (the first time is kept). */
     public record CheckedIn(long residentId, boolean invited, boolean already, OffsetDateTime checkedInAt) {
+    }
+
+    /**
+     * Who attended the meetings (not cancelled) that name a poll: a 居民会议 poll counts them as present.
+     * Empty {@code meetings} when no meeting names it.
+     */
+    public record PollAttendance(List<String> meetings, List<Long> residentIds) {
+        public boolean linked() {
+            return !meetings.isEmpty();
+        }
     }
 }

@@ -9,7 +9,14 @@ import java.util.List;
  */
 public record PollResult(String base, String quorumRule, String passRule, Amount eligible,
                          Amount participating, List<Check> quorum, boolean quorumMet,
-                         List<QuestionResult> questions) {
+                         List<QuestionResult> questions, Present present) {
+
+    /**
+     * A 居民会议 poll that meetings name counts those present: the units with a resident checked in at one of the
+     * meetings or with a counted ballot. Null for any other poll.
+     */
+    public record Present(List<String> meetings, Amount amount) {
+    }
 
     /** Heads and area of a group of units. */
     public record Amount(long heads, BigDecimal area) {

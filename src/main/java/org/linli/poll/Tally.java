@@ -9,13 +9,31 @@ import org.linli.poll.PollResult.Amount;
 
 /**
  * Counts a poll exactly. Participation is every counted ballot (an abstention participates but does not agree);
- * each threshold is compared by cross-multiplication. Pure: the numbers come from PostgreSQL, see {@link Tallies}.
+ * a 居民会议 poll that meetings name counts those present instead (城市居民委员会组织法: quorum of those present,
+ * decided by more than half of them); each threshold is compared by cross-multiplication. Pure: the numbers come
+ * from PostgreSQL, see {@link Tallies}.
  */
 final class Tally {
 
 
-    /** What the counting needs: the frozen electorate's size, the participants, and the totals of every option. */
-    record Input(Rule rule, List<Question> questions, Amount eligible, Amount participating, Amount[][] options) {
+    /**
+     * What the counting needs: the frozen electorate's size, the participants, the totals of every option, and for
+     * a 居民会议 poll that meetings name, those present (null otherwise).
+     */
+    record Input(Rule rule, List<Question> questions, Amount eligible, Amount participating, Amount[][] options,
+                 PollResult.Present present) {
+        Input(Rule rule, List<Question> questions, Amount eligible, Amount participating, Amount[][] options) {
+            this(rule, questions, eligible, participating, options, null);
+        }
+
+        /** Whom a motion must win over: those present at the meeting, else those who took part. */
+        Amount deciding() {
+            return present == null ? participating : present.amount();
+        }
+
+        String decidingLabel() {
+            return present == null ? "参与表决" : "出席";
+        }
     }
 
     private Tally() {
@@ -49,8 +67,13 @@ final class Tally {
     static PollResult count(Input in) {
         Rule rule = in.rule();
         List<PollResult.Check> quorum = new ArrayList<>();
-        quorum.add(check("participation.heads", "参与表决人数", in.participating().heads(), in.eligible().heads(),
-                rule.quorum()));
+        if (in.present() != null) {
+            quorum.add(check("presence.heads", "出席会议人数（含已表决）", in.present().amount().heads(),
+                    in.eligible().heads(), rule.quorum()));
+        } else {
+            quorum.add(check("participation.heads", "参与表决人数", in.participating().heads(), in.eligible().heads(),
+                    rule.quorum()));
+        }
         if (rule.byArea()) {
             quorum.add(check("participation.area", "参与表决专有部分面积", in.participating().area(),
                     in.eligible().area(), rule.quorum()));
@@ -61,7 +84,7 @@ final class Tally {
             questions.add(question(in, q, quorumMet));
         }
         return new PollResult(rule.base().name(), rule.quorum().toString(), rule.pass().toString(), in.eligible(),
-                in.participating(), quorum, quorumMet, questions);
+                in.participating(), quorum, quorumMet, questions, in.present());
     }
 
     private static PollResult.QuestionResult question(Input in, int index, boolean quorumMet) {
@@ -86,7 +109,7 @@ final class Tally {
 
     private static PollResult.QuestionResult approval(Input in, int index, Question question,
                                                       List<PollResult.OptionTotal> options, Amount yes) {
-        List<PollResult.Check> checks = agreement(in, yes, in.rule().pass(), "同意");
+        List<PollResult.Check> checks = agreement(in, yes, in.deciding(), in.decidingLabel(), in.rule().pass(), "同意");
         Outcome outcome = checks.stream().allMatch(PollResult.Check::met) ? Outcome.PASSED : Outcome.FAILED;
         return new PollResult.QuestionResult(index, question.text(), question.kind().name(), options, outcome, checks,
                 List.of(), List.of(), null);
@@ -96,7 +119,8 @@ final class Tally {
     private static PollResult.QuestionResult single(Input in, int index, Question question,
                                                     List<PollResult.OptionTotal> options, Amount[] totals) {
         for (int o = 0; o < totals.length; o++) {
-            List<PollResult.Check> checks = agreement(in, totals[o], in.rule().pass(), question.options().get(o));
+            List<PollResult.Check> checks = agreement(in, totals[o], in.deciding(), in.decidingLabel(), in.rule().pass(),
+                    question.options().get(o));
             if (checks.stream().allMatch(PollResult.Check::met)) {
                 return new PollResult.QuestionResult(index, question.text(), question.kind().name(), options,
                         Outcome.PASSED, checks, List.of(question.options().get(o)), List.of(), null);
@@ -116,7 +140,8 @@ final class Tally {
         List<Integer> qualified = new ArrayList<>();
         List<PollResult.Check> checks = new ArrayList<>();
         for (int o = 0; o < totals.length; o++) {
-            List<PollResult.Check> own = agreement(in, totals[o], majority, question.options().get(o));
+            List<PollResult.Check> own = agreement(in, totals[o], in.participating(), "参与表决", majority,
+                    question.options().get(o));
             checks.addAll(own);
             if (own.stream().allMatch(PollResult.Check::met)) {
                 qualified.add(o);
@@ -148,11 +173,12 @@ final class Tally {
                 elected, runoff, note);
     }
 
-    private static List<PollResult.Check> agreement(Input in, Amount yes, Threshold threshold, String label) {
+    private static List<PollResult.Check> agreement(Input in, Amount yes, Amount of, String ofLabel,
+                                                    Threshold threshold, String label) {
         List<PollResult.Check> checks = new ArrayList<>();
-        checks.add(check("agree.heads", label + "人数 / 参与表决人数", yes.heads(), in.participating().heads(), threshold));
+        checks.add(check("agree.heads", label + "人数 / " + ofLabel + "人数", yes.heads(), of.heads(), threshold));
         if (in.rule().byArea()) {
-            checks.add(check("agree.area", label + "面积 / 参与表决面积", yes.area(), in.participating().area(), threshold));
+            checks.add(check("agree.area", label + "面积 / " + ofLabel + "面积", yes.area(), of.area(), threshold));
         }
         return checks;
     }

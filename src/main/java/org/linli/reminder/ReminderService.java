@@ -6,8 +6,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.linli.common.NativeSql;
 import org.linli.common.Problem;
+import org.linli.common.ReminderLeads;
 import org.linli.community.ElectorateRoster;
 import org.linli.identity.Reach;
+import org.linli.meeting.MeetingSchedule;
 import org.linli.push.DeliveryStatus;
 import org.linli.push.PushStats;
 
@@ -41,11 +43,13 @@ public class ReminderService {
 
     private final ElectorateRoster roster;
     private final PushStats stats;
+    private final MeetingSchedule meetings;
     private final Clock clock;
 
-    ReminderService(ElectorateRoster roster, PushStats stats, Clock clock) {
+    ReminderService(ElectorateRoster roster, PushStats stats, MeetingSchedule meetings, Clock clock) {
         this.roster = roster;
         this.stats = stats;
+        this.meetings = meetings;
         this.clock = clock;
     }
 
@@ -137,21 +141,22 @@ public class ReminderService {
 
     /** New leads for a poll's or meeting's reminder; occurrences not yet fired move with them. */
     public Uni<ReminderView> changeLeads(long communityId, long reminderId, Reach reach, List<Duration> leads) {
-        if (leads == null || leads.isEmpty() || leads.size() > 5 || leads.stream().anyMatch(l -> l == null
-                || l.compareTo(Duration.ofMinutes(5)) < 0 || l.compareTo(Duration.ofDays(14)) > 0)) {
-            throw Problem.badRequest("REMINDER_LEADS_INVALID");
-        }
+        String minutes = ReminderLeads.minutes(leads);
         if (!reach.whole()) {
             throw Problem.forbidden("REMINDER_CANCEL_FORBIDDEN");
         }
-        String minutes = leads.stream().map(l -> String.valueOf(l.toMinutes())).distinct().collect(Collectors.joining(","));
         return Panache.withTransaction(() -> NativeSql.of("update reminder set leads = string_to_array(:leads, ',')::int[]"
-                        + " where community_id = :community and id = :id and kind <> 'CUSTOM' and status = 'ACTIVE'")
-                .param("leads", minutes).param("community", communityId).param("id", reminderId).update()
-                .invoke(n -> {
-                    if (n == 0) {
+                        + " where community_id = :community and id = :id and kind <> 'CUSTOM' and status = 'ACTIVE'"
+                        + " returning kind, subject_id")
+                .param("leads", minutes).param("community", communityId).param("id", reminderId).rows()
+                .chain(rows -> {
+                    if (rows.isEmpty()) {
                         throw Problem.notFound("REMINDER_NOT_FOUND");
                     }
+                    // A meeting keeps its own reminder times: the planner reads them from there.
+                    return ReminderKind.MEETING.name().equals(rows.get(0)[0])
+                            ? meetings.changeReminderLeads(NativeSql.id(rows.get(0)[1]), minutes)
+                            : Uni.createFrom().voidItem();
                 })
                 // Planned occurrences of dropped leads go; the next planning pass adds the new ones.
                 .chain(() -> NativeSql.of("update reminder_occurrence set status = 'CANCELLED', done_at = :now,"

@@ -18,8 +18,8 @@ import static org.linli.reminder.ReminderService.join;
 import static org.linli.reminder.ReminderService.utc;
 
 /**
- * Plans the reminders of meetings (at each of {@code meeting-leads} before the start, leads that fall before the
- * meeting was created left out: its invitation said it all) and of threads from their clocks: for a running clock, alerts at {@code thread-clock-near} before
+ * Plans the reminders of meetings (at the meeting's own times before the start, else at {@code meeting-leads}; those
+ * that fall before the meeting was created left out: its invitation said it all) and of threads from their clocks: for a running clock, alerts at {@code thread-clock-near} before
  * it, at its end, daily after it, and an escalation at {@code thread-escalate-after}; for a resolved thread, one
  * 请评价 at {@code rating-after}. Each pass looks at the occurrences falling from {@code catch-up} ago to a few
  * minutes ahead, so a clock set, moved or restarted (a reopen) is planned by the next pass; old occurrences of a
@@ -60,16 +60,12 @@ class SubjectPlans {
 
     private Uni<Integer> planMeetings() {
         Instant now = clock.instant();
-        Instant from = now.minus(config.catchUp());
-        Instant to = now.plus(AHEAD);
-        return Panache.withTransaction(() -> Multi.createFrom().iterable(config.meetingLeads()).onItem()
-                .transformToUniAndConcatenate(lead -> meetings.startingBetween(from.plus(lead), to.plus(lead))
-                        .map(found -> found.stream().filter(m -> m.startsAt().minus(lead).isAfter(m.createdAt()))
-                                .map(m -> new Planned(m.id(), m.communityId(), m.startsAt().minus(lead),
-                                        (int) lead.toMinutes(), null)).toList())
-                        .chain(planned -> planned.isEmpty() ? Uni.createFrom().item(0)
-                                : insert("MEETING", planned, now)))
-                .collect().asList().map(counts -> counts.stream().mapToInt(Integer::intValue).sum()));
+        String defaults = join(config.meetingLeads().stream().map(Duration::toMinutes).toList());
+        return Panache.withTransaction(() -> meetings.remindersBetween(now.minus(config.catchUp()), now.plus(AHEAD),
+                        defaults)
+                .chain(due -> due.isEmpty() ? Uni.createFrom().item(0) : insert("MEETING", due.stream()
+                        .map(d -> new Planned(d.meeting().id(), d.meeting().communityId(), d.dueAt(), d.lead(), null))
+                        .toList(), now)));
     }
 
     private Uni<Integer> planThreads() {

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -256,7 +257,8 @@ class ConsolePagesTest {
         java.time.OffsetDateTime now = java.time.OffsetDateTime.now(clock).atZoneSameInstant(
                 java.time.ZoneId.of("Asia/Shanghai")).toOffsetDateTime();
         committee.page().get(path + "/new").then().statusCode(200).body(containsString("第一网格"),
-                containsString("1号楼"));
+                containsString("1号楼"), containsString("value=\"1440\" checked"),
+                containsString("value=\"60\" checked"), containsString("value=\"180\">"));
         committee.form().formParam("title", "加装电梯议事会").formParam("startsAt", local.format(now.minusHours(1)))
                 .formParam("place", "社区活动室").formParam("scope", "COMMUNITY").post(path)
                 .then().statusCode(400).body(containsString("会议开始时间已经过去"));
@@ -266,18 +268,24 @@ class ConsolePagesTest {
         Response created = committee.form().formParam("title", "加装电梯议事会")
                 .formParam("startsAt", local.format(now.plusHours(2))).formParam("place", "社区活动室")
                 .formParam("agenda", "一、电梯选址\n二、费用分摊").formParam("scope", "BUILDINGS")
-                .formParam("building", w.buildings.get("1号楼")).post(path);
+                .formParam("building", w.buildings.get("1号楼")).formParam("remind", 180)
+                .formParam("remind", 30).post(path);
         assertEquals(303, created.statusCode(), created.asString());
         String meeting = created.header("Location").replaceAll("^https?://[^/]+", "");
         committee.page().get(meeting).then().statusCode(200).body(containsString("电梯选址"),
+                containsString("会前提醒：提前 3 小时、提前 30 分钟"),
                 containsString("id=\"cancel-meeting\""), not(containsString("id=\"publish-minutes\"")));
         committee.form().formParam("text", "同意选址北侧。").post(meeting + "/minutes").then().statusCode(409)
                 .body(containsString("会议开始后才能发布会议纪要"));
         try {
             clock.advance(java.time.Duration.ofHours(3));
             committee.form().formParam("text", " ").post(meeting + "/minutes").then().statusCode(400);
-            assertEquals(303, committee.form().formParam("text", "同意选址北侧。").post(meeting + "/minutes")
-                    .statusCode());
+            // Far beyond any form's maxlength: a clear 413, nothing published.
+            committee.form().formParam("text", "长".repeat(30_000)).post(meeting + "/minutes").then().statusCode(413)
+                    .body("code", equalTo("FORM_TOO_LARGE"));
+            // Real minutes run long: 19,000 characters in one form field (57 KB of UTF-8) are accepted.
+            String minutes = "同意选址北侧。" + "与会居民逐户发表意见并记录在案。".repeat(1187);
+            assertEquals(303, committee.form().formParam("text", minutes).post(meeting + "/minutes").statusCode());
             committee.page().get(meeting).then().body(containsString("会议纪要已发布"),
                     not(containsString("id=\"publish-minutes\"")));
             committee.form().formParam("text", "再发一次").post(meeting + "/minutes").then().statusCode(409)

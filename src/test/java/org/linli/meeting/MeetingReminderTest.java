@@ -4,6 +4,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +23,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Issue 11: meeting reminders 24 h and 1 h before, to invitees who have not declined or checked in. */
@@ -78,6 +80,50 @@ class MeetingReminderTest {
         assertEquals(List.of(1440, 60), both.stream().map(r -> r.getInteger("lead_minutes")).toList());
         assertEquals(List.of(a.id(), d.id()).stream().sorted().toList(),
                 w.pushedTo("reminder:" + both.get(1).getLong("id")));
+    }
+
+    /*
+     * A meeting called with its own reminder times (two days and three hours before) is reminded at those, not at
+     * the deployment's 24 h and 1 h; the committee moves the later one to two hours before from the reminders.
+     */
+    @Test
+    void aMeetingsOwnReminderTimesReplaceTheDefaultsAndTheCommitteeMayMoveThem() {
+        MeetingWorld w = MeetingWorld.create();
+        MeetingWorld.Resident a = w.resident("王女士", "1号楼/1单元/101");
+        Instant start = clock().instant().plus(Duration.ofHours(49));
+        Map<String, Object> draft = MeetingWorld.draft("楼道改造议事会", start.atZone(ZoneId.of("Asia/Shanghai"))
+                .toOffsetDateTime().toString(), null, List.of(a.id()));
+        draft.put("reminderLeads", List.of("PT1M"));
+        w.create(w.committee, draft).then().statusCode(400).body("code", equalTo("REMINDER_LEADS_INVALID"));
+        draft.put("reminderLeads", List.of("PT3H", "P2D"));
+        Response created = w.create(w.committee, draft);
+        created.then().statusCode(201).body("reminderLeadMinutes", equalTo(List.of(2880, 180)));
+        long id = ((Number) created.path("id")).longValue();
+
+        clock().set(start.minus(Duration.ofHours(48)).plusSeconds(30));
+        pass();
+        assertEquals(List.of(2880), leads(id));
+        clock().set(start.minus(Duration.ofHours(24)).plusSeconds(30));
+        pass();
+        assertEquals(List.of(2880), leads(id), "no reminder at the default 24 h");
+
+        long reminder = MeetingWorld.rows("select id from reminder where kind = 'MEETING' and subject_id = $1",
+                Tuple.of(id)).get(0).getLong("id");
+        Api.as(w.committee).body(Map.of("leads", List.of("PT2H")))
+                .put("/api/v1/communities/" + w.community + "/reminders/" + reminder + "/leads").then().statusCode(200);
+        Api.as(w.committee).get(w.path(id)).then().body("reminderLeadMinutes", equalTo(List.of(120)));
+        clock().set(start.minus(Duration.ofHours(3)).plusSeconds(30));
+        pass();
+        assertEquals(List.of(2880), leads(id), "three hours before is no longer wanted");
+        clock().set(start.minus(Duration.ofHours(2)).plusSeconds(30));
+        pass();
+        assertEquals(List.of(2880, 120), leads(id));
+        assertEquals(List.of("FIRED", "FIRED"), occurrences(id).stream().map(r -> r.getString("status")).toList());
+        assertEquals(List.of(a.id()), w.pushedTo("reminder:" + occurrences(id).get(1).getLong("id")));
+    }
+
+    private static List<Integer> leads(long meetingId) {
+        return occurrences(meetingId).stream().map(r -> r.getInteger("lead_minutes")).toList();
     }
 
     @Test

@@ -323,7 +323,7 @@ class MeetingTest {
     }
 
     @Test
-    void theScheduleListsMeetingsStartingInAWindowAndWhoIsStillWorthReminding() {
+    void theScheduleListsRemindersDueInAWindowAndWhoIsStillWorthReminding() {
         MeetingWorld w = MeetingWorld.create();
         MeetingWorld.Resident a = w.resident("王阿姨", "1号楼/1单元/101");
         MeetingWorld.Resident b = w.resident("李先生", "1号楼/2单元/201");
@@ -335,15 +335,18 @@ class MeetingTest {
         Api.as(b.token()).body(Map.of("answer", "NO")).put("/api/v1/meetings/" + id + "/rsvp").then().statusCode(200);
         Api.as(d.token()).body(Map.of("answer", "YES")).put("/api/v1/meetings/" + id + "/rsvp").then().statusCode(200);
 
-        Instant from = start.minusMinutes(1).toInstant();
-        List<MeetingSchedule.Upcoming> upcoming = MeetingWorld.await(() -> schedule.startingBetween(from,
-                start.plusHours(1).toInstant())).stream().filter(u -> u.communityId() == w.community).toList();
-        assertEquals(1, upcoming.size());
-        MeetingSchedule.Upcoming found = upcoming.get(0);
-        assertEquals(List.of(id, "远期议事会", start.toInstant(), "社区活动室"),
-                List.of(found.id(), found.title(), found.startsAt(), found.place()));
-        assertTrue(MeetingWorld.await(() -> schedule.startingBetween(start.plusSeconds(1).toInstant(),
-                start.plusHours(1).toInstant())).stream().noneMatch(u -> u.id() == id));
+        // An hour before, at the deployment's times: the meeting, not the cancelled one 5 minutes later; then nothing.
+        Instant hourBefore = start.minusHours(1).toInstant();
+        List<MeetingSchedule.Due> due = MeetingWorld.await(() -> schedule.remindersBetween(hourBefore.minusSeconds(60),
+                hourBefore.plusSeconds(360), "1440,60")).stream().filter(u -> u.meeting().communityId() == w.community)
+                .toList();
+        assertEquals(1, due.size());
+        MeetingSchedule.Upcoming found = due.get(0).meeting();
+        assertEquals(List.of(id, "远期议事会", start.toInstant(), "社区活动室", 60, hourBefore),
+                List.of(found.id(), found.title(), found.startsAt(), found.place(), due.get(0).lead(),
+                        due.get(0).dueAt()));
+        assertTrue(MeetingWorld.await(() -> schedule.remindersBetween(hourBefore.plusSeconds(1),
+                hourBefore.plusSeconds(120), "1440,60")).stream().noneMatch(u -> u.meeting().id() == id));
 
         List<Long> expected = new ArrayList<>(List.of(a.id(), d.id()));
         expected.sort(Long::compare);

@@ -227,6 +227,39 @@ class CountingRulesTest {
         assertEquals(List.of("甲", "乙"), clear.questions().get(0).elected());
     }
 
+    /*
+     * 居民会议 of 7 residents (城市居民委员会组织法 arts. 9–10: more than half present, decided by more than half of
+     * those present). 4 check in at the meeting; 3 of them vote, 2 yes and 1 no; the fourth votes nothing.
+     * Present 4 of 7 (> 1/2): the meeting may decide. Yes 2 of the 4 present, exactly 1/2, not > 1/2: FAILED.
+     * Counted by ballots alone the same votes would read 3 of 7 taking part: 未达法定参与比例.
+     */
+    @Test
+    void residentsMeetingCountsThosePresentNotOnlyThoseWhoVoted() {
+        Rule rule = new Rule(Base.RESIDENTS, Threshold.moreThan(1, 2), Threshold.moreThan(1, 2)); // the defaults
+        List<Tally.CountedBallot> ballots = List.of(ballot(YES), ballot(YES), ballot(NO));
+        Amount seven = new Amount(7, new BigDecimal("0.00"));
+        Amount voted = new Amount(3, new BigDecimal("0.00"));
+        Amount present = new Amount(4, new BigDecimal("0.00"));
+
+        PollResult atMeeting = Tally.count(new Tally.Input(rule, List.of(MOTION), seven, voted,
+                Tally.totals(List.of(MOTION), ballots), new PollResult.Present(List.of("居民会议"), present)));
+        assertTrue(atMeeting.quorumMet());
+        assertEquals("presence.heads", atMeeting.quorum().get(0).name());
+        assertEquals("4 / 7", atMeeting.quorum().get(0).fraction());
+        assertEquals(Outcome.FAILED, atMeeting.questions().get(0).outcome());
+        assertEquals("2 / 4", atMeeting.questions().get(0).checks().get(0).fraction());
+        assertEquals("同意人数 / 出席人数", atMeeting.questions().get(0).checks().get(0).label());
+
+        PollResult byBallots = Tally.count(new Tally.Input(rule, List.of(MOTION), seven, voted,
+                Tally.totals(List.of(MOTION), ballots)));
+        assertFalse(byBallots.quorumMet());
+        assertEquals("3 / 7", byBallots.quorum().get(0).fraction());
+    }
+
+    private static Tally.CountedBallot ballot(int choice) {
+        return new Tally.CountedBallot(new BigDecimal("0.00"), List.of(List.of(choice)));
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------
 
     private static PollResult election(Question q, List<List<Integer>> ballots) {

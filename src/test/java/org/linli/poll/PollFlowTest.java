@@ -34,6 +34,41 @@ class PollFlowTest {
     }
 
     /*
+     * 居民会议 of 1号楼's 7 verified residents (A…F and the tenant T), linked to a meeting. A, B, C and D check in;
+     * A and B vote yes, C no, D nothing; E votes yes from home without checking in. Present: the 4 checked in and E,
+     * whose ballot shows taking part: 5 of 7. Yes 3 of the 5 present: PASSED. Counted by ballots alone it would read
+     * 4 taking part and 3 of 4 agreeing; the result says which it used and why.
+     */
+    @Test
+    void aResidentsMeetingPollCountsThoseCheckedInAsPresent() {
+        PollWorld w = new PollWorld();
+        String staff = w.committee.token();
+        long id = w.opened(w.draft("PER_RESIDENT", w.building1Scope(), List.of(PollWorld.approval("是否同意加装电梯")),
+                Duration.ZERO, Duration.ofDays(3)));
+        String meetings = "/api/v1/communities/" + w.community + "/meetings";
+        long meeting = ((Number) Api.as(staff).body(Map.of("title", "1号楼居民会议", "place", "社区活动室",
+                        "startsAt", PollWorld.now().plusHours(1).toString(), "scope", w.building1Scope(), "pollId", id))
+                .post(meetings).then().statusCode(201).extract().path("id")).longValue();
+        PollWorld.clock().advance(Duration.ofHours(1));
+        for (String who : List.of("A", "B", "C", "D")) {
+            Api.as(staff).body(Map.of("residentId", w.person(who).id())).post(meetings + "/" + meeting + "/attendance")
+                    .then().statusCode(200);
+        }
+        for (String[] ballot : new String[][]{{"A", "0"}, {"B", "0"}, {"C", "1"}, {"E", "0"}}) {
+            w.vote(ballot[0], id, Integer.parseInt(ballot[1])).then().statusCode(200);
+        }
+        Api.as(staff).body(Map.of("reason", "会议表决结束")).post(w.polls() + "/" + id + "/close").then().statusCode(200);
+
+        Api.as(staff).get(w.polls() + "/" + id + "/result").then().statusCode(200)
+                .body("eligible.heads", equalTo(7)).body("participating.heads", equalTo(4))
+                .body("present.amount.heads", equalTo(5)).body("present.meetings", equalTo(List.of("1号楼居民会议")))
+                .body("quorum[0].name", equalTo("presence.heads")).body("quorum[0].fraction", equalTo("5 / 7"))
+                .body("quorumMet", equalTo(true)).body("questions[0].outcome", equalTo("PASSED"))
+                .body("questions[0].checks[0].label", equalTo("同意人数 / 出席人数"))
+                .body("questions[0].checks[0].fraction", equalTo("3 / 5"));
+    }
+
+    /*
      * 双过半 on 1号楼 (6 heads, 600.00 m², see CountingRulesTest): A and B agree (B's co-owner C is refused: the
      * unit has voted), D disagrees, the developer's paper ballot abstains. Participation 4/6 and 400.00/600.00 is
      * exactly 2/3: met. Agreement 2/4 and 200.00/400.00 is exactly 1/2: not more than half: FAILED.
