@@ -8,6 +8,7 @@ import org.linli.common.Problem;
 import org.linli.common.ReminderLeads;
 import org.linli.community.ElectorateRoster;
 import org.linli.identity.Reach;
+import org.linli.identity.ResidentDirectory;
 import org.linli.notice.NoticeScope;
 import org.linli.notice.NoticeService;
 import org.linli.notice.ScopeKind;
@@ -46,15 +47,17 @@ public class MeetingService {
     private final NoticeService notices;
     private final MeetingQrCodes qrCodes;
     private final MeetingCheckIn checkIns;
+    private final ResidentDirectory residents;
 
     MeetingService(MeetingStore store, ElectorateRoster roster, PushOutbox outbox, NoticeService notices,
-                   MeetingQrCodes qrCodes, MeetingCheckIn checkIns) {
+                   MeetingQrCodes qrCodes, MeetingCheckIn checkIns, ResidentDirectory residents) {
         this.store = store;
         this.roster = roster;
         this.outbox = outbox;
         this.notices = notices;
         this.qrCodes = qrCodes;
         this.checkIns = checkIns;
+        this.residents = residents;
     }
 
     static String inviteRef(long meetingId) {
@@ -299,13 +302,14 @@ public class MeetingService {
     /** Who checked in, earliest first: display names only. */
     public Uni<List<MeetingViews.Attendee>> attendance(long communityId, long meetingId, Reach reach) {
         return Panache.withSession(() -> store.visible(communityId, meetingId, reach)
-                .chain(m -> NativeSql.of("select i.resident_id, coalesce(nullif(r.display_name, ''), '居民'),"
-                                + " i.invited, i.checked_in_at, i.checked_in_by is not null from meeting_invitee i"
-                                + " join resident r on r.id = i.resident_id where i.meeting_id = :m"
+                .chain(m -> NativeSql.of("select i.resident_id, i.invited, i.checked_in_at,"
+                                + " i.checked_in_by is not null from meeting_invitee i where i.meeting_id = :m"
                                 + " and i.checked_in_at is not null order by i.checked_in_at, i.resident_id")
-                        .param("m", m.id).rows())
-                .map(rows -> rows.stream().map(r -> new MeetingViews.Attendee(NativeSql.id(r[0]), (String) r[1],
-                        (Boolean) r[2], NativeSql.time(r[3]), (Boolean) r[4])).toList()));
+                        .param("m", m.id).rows()))
+                .chain(rows -> residents.displayNames(rows.stream().map(r -> NativeSql.id(r[0])).toList())
+                        .map(names -> rows.stream().map(r -> new MeetingViews.Attendee(NativeSql.id(r[0]),
+                                names.get(NativeSql.id(r[0])), (Boolean) r[1], NativeSql.time(r[2]), (Boolean) r[3]))
+                                .toList()));
     }
 
     /** Who checked in at the community's meetings (not cancelled) that name the poll, for its quorum. */

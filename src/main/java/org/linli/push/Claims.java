@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Singleton;
+import org.linli.identity.ResidentDirectory;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Claims due deliveries for one worker: {@code FOR UPDATE SKIP LOCKED} so replicas never take the same row, and a
  * lease (claimed_until, with next_attempt_at moved to the lease end) so the rows of a worker that dies become due
- * again on their own. Reads the recipients' openids and consents in the same round trips.
+ * again on their own. Reads the recipients' consents in the same round trip and their openids from
+ * {@link ResidentDirectory} (identity owns the resident table).
  */
 @Singleton
 class Claims {
@@ -43,25 +45,28 @@ class Claims {
                   FROM due
                  WHERE d.id = due.id
                 RETURNING d.id, d.message_id, d.resident_id, d.claims, d.failures, d.channel_floor)
-            SELECT c.id, c.message_id, c.resident_id, c.claims, c.failures, c.channel_floor, r.mini_openid, r.mp_openid,
+            SELECT c.id, c.message_id, c.resident_id, c.claims, c.failures, c.channel_floor,
                    (SELECT array_agg(pc.template_id) FROM push_consent pc
                      WHERE pc.resident_id = c.resident_id AND pc.remaining > 0) AS consents,
                    m.expires_at, m.cancelled_at IS NOT NULL AS cancelled
-              FROM claimed c JOIN resident r ON r.id = c.resident_id JOIN push_message m ON m.id = c.message_id""";
+              FROM claimed c JOIN push_message m ON m.id = c.message_id""";
 
     private static final String MESSAGES = """
             SELECT id, community_id, source_ref, kind, urgent, title, summary, page, fields::text AS fields, created_at
               FROM push_message WHERE id = ANY($1)""";
 
     private static final int MESSAGE_CACHE = 1_000;
+    private static final ResidentDirectory.Openids NONE = new ResidentDirectory.Openids(null, null);
 
     private final Pool pool;
     private final ObjectMapper json;
+    private final ResidentDirectory residents;
     private final Map<Long, QueuedMessage> messages = new ConcurrentHashMap<>();
 
-    Claims(Pool pool, ObjectMapper json) {
+    Claims(Pool pool, ObjectMapper json, ResidentDirectory residents) {
         this.pool = pool;
         this.json = json;
+        this.residents = residents;
     }
 
     Uni<List<Claim>> claim(String worker, int limit, Instant now, Instant leaseEnd) {
@@ -78,11 +83,15 @@ class Claims {
                 missing.add(r.getLong("message_id"));
             }
         });
-        return load(missing).map(loaded -> list.stream().map(r -> new Claim(r.getLong("id"), r.getLong("resident_id"),
-                r.getInteger("claims"), r.getInteger("failures"), r.getInteger("channel_floor"),
-                r.getString("mini_openid"), r.getString("mp_openid"), consents(r), leaseEnd,
-                messages.get(r.getLong("message_id")), instant(r.getOffsetDateTime("expires_at")),
-                r.getBoolean("cancelled"))).toList());
+        return load(missing)
+                .chain(() -> residents.openids(list.stream().map(r -> r.getLong("resident_id")).toList()))
+                .map(openids -> list.stream().map(r -> {
+                    ResidentDirectory.Openids ids = openids.getOrDefault(r.getLong("resident_id"), NONE);
+                    return new Claim(r.getLong("id"), r.getLong("resident_id"), r.getInteger("claims"),
+                            r.getInteger("failures"), r.getInteger("channel_floor"), ids.mini(), ids.mp(),
+                            consents(r), leaseEnd, messages.get(r.getLong("message_id")),
+                            instant(r.getOffsetDateTime("expires_at")), r.getBoolean("cancelled"));
+                }).toList());
     }
 
     private Uni<Void> load(Set<Long> ids) {
