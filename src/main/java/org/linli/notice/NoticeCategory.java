@@ -23,6 +23,14 @@ public enum NoticeCategory {
         return label;
     }
 
+    /**
+     * Whether a resident may mute its pushes: activity notices only; water cuts, safety, policy and the results
+     * of votes they may have taken part in always reach them.
+     */
+    public boolean mutable() {
+        return this == EVENT;
+    }
+
     /** Accepts the code ({@code UTILITIES}) or the label ({@code 停水停电}); null for anything else. */
     @JsonCreator
     public static NoticeCategory parse(String value) {

@@ -20,22 +20,27 @@ class NoticePushes {
 
     private final PushOutbox outbox;
     private final NoticeAudience audience;
+    private final NoticeMutes mutes;
 
-    NoticePushes(PushOutbox outbox, NoticeAudience audience) {
+    NoticePushes(PushOutbox outbox, NoticeAudience audience, NoticeMutes mutes) {
         this.outbox = outbox;
         this.audience = audience;
+        this.mutes = mutes;
     }
 
     static String sourceRef(Notice n) {
         return "notice:" + n.id + ":v" + n.version;
     }
 
-    /** Pushes the notice's current version to its residents, no earlier than its publication time. */
+    /**
+     * Pushes the notice's current version to its residents, no earlier than its publication time; those who muted
+     * its category are left out unless it is urgent (they still find it in their notice list).
+     */
     Uni<PushReceipt> send(Notice n, boolean update, OffsetDateTime now) {
         OffsetDateTime notBefore = n.publishAt.isAfter(now) ? n.publishAt : null;
         PushMessage message = message(n, update, notBefore);
         return audience.residents(n.id)
-                .chain(residents -> enqueue(message, residents)
+                .chain(residents -> pushed(n, residents).chain(pushed -> enqueue(message, pushed))
                         .map(queued -> new PushReceipt(message.sourceRef(), residents.size(), queued,
                                 NoticeClock.local(notBefore))))
                 .call(receipt -> NativeSql.of("insert into notice_push (notice_id, version, source_ref, recipients, queued,"
@@ -46,6 +51,14 @@ class NoticePushes {
                         .param("notBefore", notBefore)
                         .param("now", now)
                         .update());
+    }
+
+    private Uni<List<Long>> pushed(Notice n, List<Long> residents) {
+        if (!n.category.mutable() || n.urgent() || residents.isEmpty()) {
+            return Uni.createFrom().item(residents);
+        }
+        return mutes.muting(n.category, residents)
+                .map(muted -> residents.stream().filter(r -> !muted.contains(r)).toList());
     }
 
     private Uni<Integer> enqueue(PushMessage message, List<Long> residents) {

@@ -15,9 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.linli.notice.NoticeWorld.draft;
 import static org.linli.notice.NoticeWorld.scope;
 import static org.linli.notice.NoticeWorld.wholeCommunity;
@@ -111,6 +114,42 @@ class NoticeScopeTest {
         List<Long> ids = single(w.community).residentIds();
         assertEquals(1, ids.stream().filter(id -> id == both.id()).count());
         assertEquals(ids.size(), new HashSet<>(ids).size());
+    }
+
+    @Test
+    void residentsWhoMutedActivityNoticesAreNotPushedThemYetStillFindThem() {
+        Api.as(in101.token()).body(Map.of("mutedNotices", List.of("EVENT"))).put("/api/v1/me/reminder-settings")
+                .then().statusCode(200).body("mutedNotices", equalTo(List.of("EVENT")))
+                .body("mutableNotices", equalTo(List.of("EVENT")));
+        Api.as(in201.token()).body(Map.of("mutedNotices", List.of("UTILITIES"))).put("/api/v1/me/reminder-settings")
+                .then().statusCode(400).body("code", equalTo("NOTICE_MUTE_NOT_ALLOWED"))
+                .body("detail", containsString("停水停电"));
+        Api.as(in201.token()).get("/api/v1/me/reminder-settings").then().statusCode(200)
+                .body("mutedNotices", hasSize(0));
+
+        Map<String, Object> party = draft("邻里百家宴", wholeCommunity());
+        party.put("category", "EVENT");
+        Response r = w.publish(w.committee.token(), party);
+        r.then().statusCode(201).body("push.recipients", equalTo(NoticeWorld.HOUSEHOLDS + 3))
+                .body("push.queued", equalTo(NoticeWorld.HOUSEHOLDS + 2));
+        long id = ((Number) r.path("notice.id")).longValue();
+        List<Long> pushed = single(w.community).residentIds();
+        assertFalse(pushed.contains(in101.id()));
+        assertTrue(pushed.contains(in201.id()) && pushed.contains(in2b.id()));
+        Api.as(in101.token()).get("/api/v1/notices").then().statusCode(200).body("items.id", equalTo(List.of((int) id)));
+
+        // Changing other settings keeps the muted categories; water cuts and urgent activity notices still come.
+        Api.as(in101.token()).body(Map.of("muted", List.of(), "digestAt", "20:00")).put("/api/v1/me/reminder-settings")
+                .then().statusCode(200).body("mutedNotices", equalTo(List.of("EVENT")));
+        w.published(draft("停水", wholeCommunity()));
+        Map<String, Object> cancelled = draft("百家宴因台风取消", wholeCommunity());
+        cancelled.put("category", "EVENT");
+        cancelled.put("priority", "URGENT");
+        w.published(cancelled);
+        List<RecordingOutbox.Call> calls = RecordingOutbox.calls(w.community);
+        assertEquals(3, calls.size());
+        assertTrue(calls.get(1).residentIds().contains(in101.id()));
+        assertTrue(calls.get(2).residentIds().contains(in101.id()));
     }
 
     @Test

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.linli.bot.script.ActionSpec;
 import org.linli.common.Problem;
 import org.linli.common.ProblemMessages;
+import org.linli.notice.NoticeCategory;
 import org.linli.reminder.ReminderKind;
 import org.linli.reminder.ReminderSettings;
 
@@ -15,10 +16,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * {@code reminders.settings}: 提醒设置 in chat. The message names the change (静音社区提醒, 静音会议提醒, 恢复全部提醒,
- * 每日汇总 20:00, 逐条提醒, 免打扰 22:00-07:00, 关闭免打扰); anything else shows the settings. Outcomes: {@code shown},
+ * {@code reminders.settings}: 提醒设置 in chat. The message names the change (静音社区提醒, 静音会议提醒, 静音活动通知,
+ * 恢复全部提醒, 每日汇总 20:00, 逐条提醒, 免打扰 22:00-07:00, 关闭免打扰); anything else shows the settings. Outcomes: {@code shown},
  * {@code changed}, {@code invalid}, {@code unbound} (no resident yet). Vars: {@code muted} (labels),
  * {@code quiet}, {@code digest}, {@code reason}.
  */
@@ -68,6 +70,8 @@ public class ReminderSettingsAction implements FlowAction {
     /** The settings the message asks for, or null when it asks for none (then they are shown). */
     static ReminderSettings.Settings change(ReminderSettings.Settings s, String text) {
         Set<ReminderKind> muted = s.muted().isEmpty() ? EnumSet.noneOf(ReminderKind.class) : EnumSet.copyOf(s.muted());
+        Set<NoticeCategory> notices = s.mutedNotices().isEmpty() ? EnumSet.noneOf(NoticeCategory.class)
+                : EnumSet.copyOf(s.mutedNotices());
         List<String> times = new ArrayList<>();
         Matcher m = TIME.matcher(text);
         while (m.find()) {
@@ -77,29 +81,30 @@ public class ReminderSettingsAction implements FlowAction {
             muted.add(ReminderKind.CUSTOM);
         } else if (text.startsWith("静音会议提醒")) {
             muted.add(ReminderKind.MEETING);
+        } else if (text.startsWith("静音活动通知")) {
+            notices.add(NoticeCategory.EVENT);
         } else if (text.startsWith("恢复全部提醒")) {
             muted.clear();
+            notices.clear();
         } else if (text.startsWith("逐条提醒")) {
-            return new ReminderSettings.Settings(List.copyOf(muted), s.quietStart(), s.quietEnd(), null, s.mutable());
+            return s.withTimes(s.quietStart(), s.quietEnd(), null);
         } else if (text.startsWith("每日汇总")) {
-            return new ReminderSettings.Settings(List.copyOf(muted), s.quietStart(), s.quietEnd(),
-                    times.isEmpty() ? "" : times.get(0), s.mutable());
+            return s.withTimes(s.quietStart(), s.quietEnd(), times.isEmpty() ? "" : times.get(0));
         } else if (text.startsWith("关闭免打扰")) {
-            return new ReminderSettings.Settings(List.copyOf(muted), "00:00", "00:00", s.digestAt(), s.mutable());
+            return s.withTimes("00:00", "00:00", s.digestAt());
         } else if (text.startsWith("免打扰")) {
-            return times.size() != 2 ? new ReminderSettings.Settings(List.copyOf(muted), "", "x", s.digestAt(), s.mutable())
-                    : new ReminderSettings.Settings(List.copyOf(muted), times.get(0), times.get(1), s.digestAt(),
-                    s.mutable());
+            return times.size() != 2 ? s.withTimes("", "x", s.digestAt()) : s.withTimes(times.get(0), times.get(1),
+                    s.digestAt());
         } else {
             return null;
         }
-        return new ReminderSettings.Settings(List.copyOf(muted), s.quietStart(), s.quietEnd(), s.digestAt(),
-                s.mutable());
+        return s.withMuted(muted, notices);
     }
 
     private static Outcome outcome(String key, ReminderSettings.Settings s) {
         return Outcome.of(key, Map.of(
-                "muted", s.muted().stream().map(LABELS::get).toList(),
+                "muted", Stream.concat(s.muted().stream().map(LABELS::get),
+                        s.mutedNotices().stream().map(c -> c.label() + "通知")).toList(),
                 "quiet", s.quietStart().equals(s.quietEnd()) ? "未开启" : s.quietStart() + "–" + s.quietEnd(),
                 "digest", s.digestAt() == null ? "逐条推送" : "每天 " + s.digestAt() + " 汇总一次"));
     }
