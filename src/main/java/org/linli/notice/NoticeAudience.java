@@ -1,52 +1,35 @@
 package org.linli.notice;
 
-import org.linli.common.NativeSql;
-import org.linli.identity.Reach;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.linli.common.NativeSql;
 import org.linli.common.Problem;
+import org.linli.community.ElectorateRoster;
+import org.linli.identity.Reach;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Who a notice is for, in SQL over the community's tables (read only): checks the chosen grids, buildings, units
- * or households against the community and the author's reach, freezes them into households at publication, and
- * finds the residents with a VERIFIED membership in those households. Run inside the caller's session.
+ * Who a notice is for: checks the chosen grids, buildings, units or households against the community and the
+ * author's reach, freezes them into households (with their building and grid) at publication, and finds the
+ * residents with a VERIFIED membership in those households. The roster comes from the community feature
+ * ({@link ElectorateRoster}); this class only touches the notice's own tables. Run inside the caller's session.
  */
 @ApplicationScoped
 class NoticeAudience {
 
-    static final String ADDRESS = " from household h join building_unit u on u.id = h.unit_id"
-            + " join building b on b.id = u.building_id";
+    /** True for notices (alias n) with one of the households in {@code :households} (a comma-separated id list). */
+    static final String REACHES_HOUSEHOLDS = "exists (select 1 from notice_household nh where nh.notice_id = n.id"
+            + " and nh.household_id = any(cast(string_to_array(:households, ',') as bigint[])))";
 
-    /** True for notices (alias n) one of whose households the resident :resident holds a VERIFIED membership in. */
-    static final String REACHES_RESIDENT = "exists (select 1 from notice_household nh join membership m"
-            + " on m.household_id = nh.household_id where nh.notice_id = n.id and m.resident_id = :resident"
-            + " and m.status = 'VERIFIED')";
+    private final ElectorateRoster roster;
 
-    /** Each target as (id, building id, grid id); grids have no building. */
-    private static String targets(ScopeKind kind) {
-        return switch (kind) {
-            case GRIDS -> "select g.id, null, g.id from grid g where g.community_id = :community and g.id in (:ids)";
-            case BUILDINGS -> "select b.id, b.id, b.grid_id from building b"
-                    + " where b.community_id = :community and b.id in (:ids)";
-            case UNITS -> "select u.id, b.id, b.grid_id from building_unit u join building b on b.id = u.building_id"
-                    + " where u.community_id = :community and u.id in (:ids)";
-            case HOUSEHOLDS -> "select h.id, b.id, b.grid_id" + ADDRESS
-                    + " where h.community_id = :community and h.id in (:ids)";
-            case COMMUNITY -> throw new IllegalArgumentException("COMMUNITY has no targets");
-        };
-    }
-
-    private static String households(ScopeKind kind) {
-        return switch (kind) {
-            case COMMUNITY -> "true";
-            case GRIDS -> "b.grid_id in (:ids)";
-            case BUILDINGS -> "b.id in (:ids)";
-            case UNITS -> "u.id in (:ids)";
-            case HOUSEHOLDS -> "h.id in (:ids)";
-        };
+    NoticeAudience(ElectorateRoster roster) {
+        this.roster = roster;
     }
 
     /**
@@ -59,14 +42,14 @@ class NoticeAudience {
                     : Uni.createFrom().failure(Problem.forbidden("NOTICE_SCOPE_FORBIDDEN"));
         }
         Set<Long> ids = scope.targetIds();
-        return NativeSql.of(targets(scope.kind())).param("community", communityId).param("ids", ids).rows()
-                .invoke(rows -> {
-                    if (rows.size() < ids.size()) {
-                        throw Problem.badRequest("NOTICE_TARGET_NOT_FOUND", ids.size() - rows.size());
+        return roster.targets(communityId, scope.kind().name(), ids)
+                .invoke(targets -> {
+                    if (targets.size() < ids.size()) {
+                        throw Problem.badRequest("NOTICE_TARGET_NOT_FOUND", ids.size() - targets.size());
                     }
-                    for (Object[] row : rows) {
-                        boolean covered = scope.kind() == ScopeKind.GRIDS ? reach.coversGrid(NativeSql.id(row[0]))
-                                : reach.coversBuilding(NativeSql.id(row[1]), row[2] == null ? null : NativeSql.id(row[2]));
+                    for (ElectorateRoster.Target t : targets) {
+                        boolean covered = scope.kind() == ScopeKind.GRIDS ? reach.coversGrid(t.id())
+                                : reach.coversBuilding(t.buildingId(), t.gridId());
                         if (!covered) {
                             throw Problem.forbidden("NOTICE_SCOPE_FORBIDDEN");
                         }
@@ -78,31 +61,45 @@ class NoticeAudience {
     /** Writes the chosen targets and the households they resolve to; 400 NOTICE_SCOPE_EMPTY when there are none. */
     Uni<Integer> freeze(Notice notice, NoticeScope scope) {
         Uni<Integer> targets = scope.kind() == ScopeKind.COMMUNITY ? Uni.createFrom().item(0)
-                : NativeSql.of("insert into notice_target (notice_id, target_id) select :notice, t.id from ("
-                        + targets(scope.kind()) + ") as t (id, building_id, grid_id)")
-                .param("notice", notice.id).param("community", notice.communityId).param("ids", scope.targetIds())
-                .update();
-        NativeSql households = NativeSql.of("insert into notice_household (notice_id, household_id, community_id)"
-                        + " select :notice, h.id, h.community_id" + ADDRESS
-                        + " where h.community_id = :community and " + households(scope.kind()))
-                .param("notice", notice.id).param("community", notice.communityId);
-        if (scope.kind() != ScopeKind.COMMUNITY) {
-            households.param("ids", scope.targetIds());
-        }
-        return targets.chain(households::update).invoke(count -> {
-            if (count == 0) {
-                throw Problem.badRequest("NOTICE_SCOPE_EMPTY");
-            }
-        });
+                : NativeSql.of("insert into notice_target (notice_id, target_id) select :notice,"
+                        + " unnest(cast(string_to_array(:ids, ',') as bigint[]))")
+                .param("notice", notice.id).param("ids", join(scope.targetIds())).update();
+        return targets.chain(() -> roster.households(notice.communityId, scope.kind().name(), scope.targetIds()))
+                .chain(households -> {
+                    if (households.isEmpty()) {
+                        throw Problem.badRequest("NOTICE_SCOPE_EMPTY");
+                    }
+                    return NativeSql.of("insert into notice_household (notice_id, household_id, community_id,"
+                                    + " building_id, grid_id) select :notice, h, :community, b, g from unnest("
+                                    + " cast(string_to_array(:households, ',') as bigint[]),"
+                                    + " cast(string_to_array(:buildings, ',') as bigint[]),"
+                                    + " cast(string_to_array(:grids, ',', '') as bigint[])) as t (h, b, g)")
+                            .param("notice", notice.id).param("community", notice.communityId)
+                            .param("households", join(households.stream().map(ElectorateRoster.RosterHousehold::id)))
+                            .param("buildings", join(households.stream()
+                                    .map(ElectorateRoster.RosterHousehold::buildingId)))
+                            .param("grids", households.stream()
+                                    .map(h -> h.gridId() == null ? "" : String.valueOf(h.gridId()))
+                                    .collect(Collectors.joining(",")))
+                            .update();
+                });
+    }
+
+    /** The notice's households, by id. */
+    static Uni<List<Long>> households(long noticeId) {
+        return NativeSql.of("select household_id from notice_household where notice_id = :notice order by household_id")
+                .param("notice", noticeId).column()
+                .map(ids -> ids.stream().map(NativeSql::id).toList());
     }
 
     /** Residents with a VERIFIED membership in one of the notice's households, each once. */
     Uni<List<Long>> residents(long noticeId) {
-        return NativeSql.of("select distinct m.resident_id from notice_household nh join membership m"
-                        + " on m.household_id = nh.household_id where nh.notice_id = :notice and m.status = 'VERIFIED'"
-                        + " order by m.resident_id")
-                .param("notice", noticeId).column()
-                .map(ids -> ids.stream().map(NativeSql::id).toList());
+        return households(noticeId).chain(roster::verifiedResidents);
+    }
+
+    /** The households the resident holds a VERIFIED membership in, as the {@code :households} parameter. */
+    Uni<String> householdsOf(long residentId) {
+        return roster.verifiedHouseholdsOf(residentId).map(NoticeAudience::join);
     }
 
     /** The chosen target ids, for showing the scope back to staff. */
@@ -113,8 +110,9 @@ class NoticeAudience {
     }
 
     Uni<Boolean> reaches(long noticeId, long residentId) {
-        return NativeSql.of("select count(*) from notice n where n.id = :notice and " + REACHES_RESIDENT)
-                .param("notice", noticeId).param("resident", residentId).number()
+        return householdsOf(residentId).chain(households -> NativeSql.of("select count(*) from notice n"
+                        + " where n.id = :notice and " + REACHES_HOUSEHOLDS)
+                .param("notice", noticeId).param("households", households).number())
                 .map(count -> count > 0);
     }
 
@@ -123,9 +121,8 @@ class NoticeAudience {
         if (reach.whole()) {
             return "true";
         }
-        return "exists (select 1 from notice_household nh join household h on h.id = nh.household_id"
-                + " join building_unit u on u.id = h.unit_id join building b on b.id = u.building_id"
-                + " where nh.notice_id = n.id and " + ReachSql.condition(reach, sql) + ")";
+        return "exists (select 1 from notice_household nh where nh.notice_id = n.id and "
+                + ReachSql.condition(reach, sql) + ")";
     }
 
     /** A condition true for notices (alias n) whose every household is in reach: those the staff may change. */
@@ -134,8 +131,14 @@ class NoticeAudience {
             return "true";
         }
         return "n.scope_kind <> 'COMMUNITY' and not exists (select 1 from notice_household nh"
-                + " join household h on h.id = nh.household_id join building_unit u on u.id = h.unit_id"
-                + " join building b on b.id = u.building_id where nh.notice_id = n.id and not coalesce("
-                + ReachSql.condition(reach, sql) + ", false))";
+                + " where nh.notice_id = n.id and not coalesce(" + ReachSql.condition(reach, sql) + ", false))";
+    }
+
+    static String join(Collection<Long> ids) {
+        return join(ids.stream());
+    }
+
+    private static String join(Stream<Long> ids) {
+        return ids.map(String::valueOf).collect(Collectors.joining(","));
     }
 }

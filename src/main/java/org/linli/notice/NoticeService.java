@@ -22,7 +22,7 @@ public class NoticeService {
             + " n.requires_ack, n.publish_at, n.updated_at, r.first_read_at, r.acked_at"
             + " from notice n left join notice_read r on r.notice_id = n.id and r.resident_id = :resident";
     private static final String LIVE = " where n.withdrawn_at is null and n.publish_at <= :now"
-            + " and (n.expires_at is null or n.expires_at > :now) and " + NoticeAudience.REACHES_RESIDENT;
+            + " and (n.expires_at is null or n.expires_at > :now) and " + NoticeAudience.REACHES_HOUSEHOLDS;
 
     /** A chat reply lists a handful; more belongs in the Mini-Program. */
     static final int MAX_LATEST = 10;
@@ -51,11 +51,12 @@ public class NoticeService {
     /** Unread first, then newest first. */
     public Uni<Page<ResidentNoticeItem>> forResident(long residentId, int page, int size) {
         OffsetDateTime now = clock.now();
-        return Panache.withSession(() -> items(residentId, now,
-                " order by (r.first_read_at is null) desc, n.publish_at desc, n.id desc", page * size, size)
+        return Panache.withSession(() -> audience.householdsOf(residentId).chain(households -> items(residentId,
+                        households, now, " order by (r.first_read_at is null) desc, n.publish_at desc, n.id desc",
+                        page * size, size)
                 .chain(items -> NativeSql.of("select count(*) from notice n" + LIVE)
-                        .param("resident", residentId).param("now", now).number()
-                        .map(total -> new Page<>(items, page, size, total))));
+                        .param("households", households).param("now", now).number()
+                        .map(total -> new Page<>(items, page, size, total)))));
     }
 
     /**
@@ -63,8 +64,9 @@ public class NoticeService {
      * Empty for residents without a verified household; at most {@value #MAX_LATEST}.
      */
     public Uni<List<NoticeLink>> latestFor(long residentId, int limit) {
-        return Panache.withSession(() -> items(residentId, clock.now(), " order by n.publish_at desc, n.id desc",
-                0, Math.min(Math.max(0, limit), MAX_LATEST)))
+        return Panache.withSession(() -> audience.householdsOf(residentId).chain(households -> items(residentId,
+                        households, clock.now(), " order by n.publish_at desc, n.id desc", 0,
+                        Math.min(Math.max(0, limit), MAX_LATEST))))
                 .map(items -> items.stream().map(i -> new NoticeLink(i.id(), i.title(), i.categoryLabel(),
                         i.priority() == NoticePriority.URGENT, i.read(), i.publishedAt(), NoticeLink.path(i.id())))
                         .toList());
@@ -120,10 +122,11 @@ public class NoticeService {
                         : ResidentNotice.of(n, NativeSql.time(rows.get(0)[0]), NativeSql.time(rows.get(0)[1])));
     }
 
-    private static Uni<List<ResidentNoticeItem>> items(long residentId, OffsetDateTime now, String order,
-                                                       int offset, int limit) {
+    private static Uni<List<ResidentNoticeItem>> items(long residentId, String households, OffsetDateTime now,
+                                                       String order, int offset, int limit) {
         return NativeSql.of(ITEM_COLUMNS + LIVE + order + " limit :limit offset :offset")
-                .param("resident", residentId).param("now", now).param("limit", limit).param("offset", offset)
+                .param("resident", residentId).param("households", households).param("now", now)
+                .param("limit", limit).param("offset", offset)
                 .rows()
                 .map(rows -> rows.stream().map(NoticeService::item).toList());
     }

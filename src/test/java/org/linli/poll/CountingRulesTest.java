@@ -305,7 +305,8 @@ class CountingRulesTest {
     }
 
     private static RosterHousehold h(long id, String room, String area, boolean developer) {
-        return new RosterHousehold(id, 1, 1L, "1号楼/1单元/" + room, new BigDecimal(area), "REGISTRY", null, developer);
+        return new RosterHousehold(id, 1, 1L, "1号楼/1单元/" + room, new BigDecimal(area), "REGISTRY", null, developer,
+                "1号楼", "1单元", room);
     }
 
     private static RosterMember m(long household, long resident, MembershipRole role) {
