@@ -1,6 +1,7 @@
 package org.linli.common;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -26,5 +27,10 @@ public final class ReminderLeads {
         }
         return leads.stream().map(Duration::toMinutes).distinct().sorted(Comparator.reverseOrder())
                 .map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    /** What {@link #minutes} wrote, back as minutes; empty for none. */
+    public static List<Integer> parse(String minutes) {
+        return minutes.isEmpty() ? List.of() : Arrays.stream(minutes.split(",")).map(Integer::valueOf).toList();
     }
 }

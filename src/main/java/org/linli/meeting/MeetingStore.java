@@ -6,12 +6,12 @@ import org.linli.push.PushStats;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 import org.linli.common.Problem;
+import org.linli.common.ReminderLeads;
 import org.linli.identity.Reach;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -149,8 +149,7 @@ class MeetingStore {
     }
 
     private static List<Integer> leads(String minutes) {
-        return minutes == null ? null : minutes.isEmpty() ? List.of()
-                : Arrays.stream(minutes.split(",")).map(Integer::valueOf).toList();
+        return minutes == null ? null : ReminderLeads.parse(minutes);
     }
 
     MeetingViews.Summary summary(Meeting m) {

@@ -16,6 +16,8 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import static org.linli.reminder.ReminderService.join;
@@ -88,30 +90,11 @@ public class ReminderSettings implements NoticeMutes {
     }
 
     public Uni<Settings> change(long residentId, Settings wanted) {
-        Set<ReminderKind> muted = EnumSet.noneOf(ReminderKind.class);
-        if (wanted.muted() != null) {
-            for (ReminderKind kind : wanted.muted()) {
-                if (kind == null) {
-                    throw Problem.badRequest("REMINDER_SETTING_INVALID", "静音类别不能为空");
-                }
-                if (!kind.mutable()) {
-                    throw Problem.badRequest("REMINDER_MUTE_NOT_ALLOWED");
-                }
-                muted.add(kind);
-            }
-        }
-        Set<NoticeCategory> notices = EnumSet.noneOf(NoticeCategory.class);
-        if (wanted.mutedNotices() != null) {
-            for (NoticeCategory category : wanted.mutedNotices()) {
-                if (category == null) {
-                    throw Problem.badRequest("REMINDER_SETTING_INVALID", "静音的通知类别不能为空");
-                }
-                if (!category.mutable()) {
-                    throw Problem.badRequest("NOTICE_MUTE_NOT_ALLOWED", category.label());
-                }
-                notices.add(category);
-            }
-        }
+        Set<ReminderKind> muted = mutes(wanted.muted(), EnumSet.noneOf(ReminderKind.class), ReminderKind::mutable,
+                "静音类别不能为空", kind -> Problem.badRequest("REMINDER_MUTE_NOT_ALLOWED"));
+        Set<NoticeCategory> notices = mutes(wanted.mutedNotices(), EnumSet.noneOf(NoticeCategory.class),
+                NoticeCategory::mutable, "静音的通知类别不能为空",
+                category -> Problem.badRequest("NOTICE_MUTE_NOT_ALLOWED", category.label()));
         LocalTime start = time(wanted.quietStart(), config.quietStart(), "免打扰开始时间");
         LocalTime end = time(wanted.quietEnd(), config.quietEnd(), "免打扰结束时间");
         LocalTime digest = wanted.digestAt() == null || wanted.digestAt().isBlank() ? null
@@ -131,6 +114,21 @@ public class ReminderSettings implements NoticeMutes {
                 .param("digest", digest).param("now", utc(clock.instant()))
                 .update())
                 .chain(() -> of(residentId));
+    }
+
+    /** The wanted mutes in {@code into}; 400 for a null one or one that may not be muted. */
+    private static <T> Set<T> mutes(List<T> wanted, Set<T> into, Predicate<T> mutable, String nullReason,
+                                    Function<T, Problem> refused) {
+        for (T item : wanted == null ? List.<T>of() : wanted) {
+            if (item == null) {
+                throw Problem.badRequest("REMINDER_SETTING_INVALID", nullReason);
+            }
+            if (!mutable.test(item)) {
+                throw refused.apply(item);
+            }
+            into.add(item);
+        }
+        return into;
     }
 
     static Rules rules(Object[] r, ReminderConfig config) {

@@ -122,6 +122,26 @@ class MeetingReminderTest {
         assertEquals(List.of(a.id()), w.pushedTo("reminder:" + occurrences(id).get(1).getLong("id")));
     }
 
+    /* A meeting called with no reminder times gets its invitation and nothing before the start. */
+    @Test
+    void aMeetingCalledWithoutReminderTimesIsNotRemindedAtTheDefaults() {
+        MeetingWorld w = MeetingWorld.create();
+        MeetingWorld.Resident a = w.resident("李先生", "1号楼/1单元/101");
+        Instant start = clock().instant().plus(Duration.ofHours(25));
+        Map<String, Object> draft = MeetingWorld.draft("垃圾分类议事会", start.atZone(ZoneId.of("Asia/Shanghai"))
+                .toOffsetDateTime().toString(), null, List.of(a.id()));
+        draft.put("reminderLeads", List.of());
+        Response created = w.create(w.committee, draft);
+        created.then().statusCode(201).body("reminderLeadMinutes", equalTo(List.of()));
+        long id = ((Number) created.path("id")).longValue();
+
+        clock().set(start.minus(Duration.ofHours(24)).plusSeconds(30));
+        pass();
+        clock().set(start.minus(Duration.ofHours(1)).plusSeconds(30));
+        pass();
+        assertEquals(List.of(), leads(id), "no reminder at the default 24 h and 1 h");
+    }
+
     private static List<Integer> leads(long meetingId) {
         return occurrences(meetingId).stream().map(r -> r.getInteger("lead_minutes")).toList();
     }

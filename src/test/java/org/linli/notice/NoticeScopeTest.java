@@ -10,6 +10,7 @@ import org.linli.support.Api;
 import org.linli.support.LinliInfra;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +125,11 @@ class NoticeScopeTest {
         Api.as(in201.token()).body(Map.of("mutedNotices", List.of("UTILITIES"))).put("/api/v1/me/reminder-settings")
                 .then().statusCode(400).body("code", equalTo("NOTICE_MUTE_NOT_ALLOWED"))
                 .body("detail", containsString("停水停电"));
+        Api.as(in201.token()).body(Map.of("mutedNotices", List.of("SOMETHING"))).put("/api/v1/me/reminder-settings")
+                .then().statusCode(400);
+        Api.as(in201.token()).body(Map.of("mutedNotices", Arrays.asList((Object) null)))
+                .put("/api/v1/me/reminder-settings").then().statusCode(400)
+                .body("code", equalTo("REMINDER_SETTING_INVALID"));
         Api.as(in201.token()).get("/api/v1/me/reminder-settings").then().statusCode(200)
                 .body("mutedNotices", hasSize(0));
 
