@@ -10,7 +10,9 @@ import jakarta.ws.rs.WebApplicationException;
 
 /**
  * A form field over {@code quarkus.http.limits.max-form-attribute-size} fails while RESTEasy Reactive reads the
- * body, before any resource or exception mapper runs, and Quarkus' last-resort handler would answer 500. This
+ * body. When that happens inside the request scope the exception mappers answer 413 (the console's page says
+ * FORM_TOO_LARGE); when the body arrives after the scope ended, no mapper can run and Quarkus' last-resort handler
+ * would answer 500. This
  * failure handler, ahead of it, answers what it is: 413 FORM_TOO_LARGE as problem+json. RESTEasy then fails the
  * same request a second time (mapping the exception outside its request scope); that echo of a request already
  * answered is dropped here rather than logged as a server error.

@@ -44,7 +44,8 @@ public class ConsoleErrors {
         }
         int status = e.getResponse().getStatus();
         return page(status, ProblemMessages.text(e instanceof NotFoundException || status == 404 ? "NOT_FOUND"
-                : status == 403 ? "FORBIDDEN" : status == 401 ? "UNAUTHENTICATED" : "BAD_REQUEST"), List.of());
+                : status == 403 ? "FORBIDDEN" : status == 401 ? "UNAUTHENTICATED" : status == 413 ? "FORM_TOO_LARGE"
+                : "BAD_REQUEST"), List.of());
     }
 
     /** No session (or an expired one) on a console page: to the login form; htmx is told to go there. */
