@@ -31,6 +31,12 @@ public interface SettingsMessages {
     @Message("复杂·办结")
     String settings_resolve_complex();
 
+    @Message("建议关键词")
+    String settings_keywords();
+
+    @Message("居民没有选类别时，说事内容含有哪一类的关键词最多就建议哪一类。词之间用顿号或逗号分隔，每类最多 50 个，每个不超过 20 个字。")
+    String settings_keywords_help();
+
     @Message("节假日安排")
     String settings_holidays();
 

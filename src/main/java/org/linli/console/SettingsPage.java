@@ -29,7 +29,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import static org.linli.console.ConsoleFrames.msg;
 
@@ -42,9 +45,12 @@ import static org.linli.console.ConsoleFrames.msg;
 @Produces(MediaType.TEXT_HTML)
 public class SettingsPage {
 
-    /** The form as shown: the rules' lists one item per line, the clocks row by row. */
-    public record Form(String categories, String urgent, String refused, String review, List<ThreadViews.Clocks> clocks,
+    /** The form as shown: the rules' lists one item per line; per category its clocks and keywords (、-separated). */
+    public record Form(String categories, String urgent, String refused, String review, List<Row> rows,
                        String updated) {
+    }
+
+    public record Row(ThreadViews.Clocks clocks, String keywords) {
     }
 
     @CheckedTemplate(basePath = "console")
@@ -86,19 +92,24 @@ public class SettingsPage {
                               @RestForm("accept_normal") List<String> acceptNormal,
                               @RestForm("resolve_urgent") List<String> resolveUrgent,
                               @RestForm("resolve_normal") List<String> resolveNormal,
-                              @RestForm("resolve_complex") List<String> resolveComplex) {
-        List<ThreadViews.Clocks> clocks = new ArrayList<>();
+                              @RestForm("resolve_complex") List<String> resolveComplex,
+                              @RestForm("keywords") List<String> keywords) {
+        List<Row> rows = new ArrayList<>();
+        Map<String, List<String>> words = new LinkedHashMap<>();
         for (int i = 0; i < clockCategory.size(); i++) {
-            clocks.add(new ThreadViews.Clocks(clockCategory.get(i), at(acceptUrgent, i), at(acceptNormal, i),
-                    at(resolveUrgent, i), at(resolveNormal, i), at(resolveComplex, i)));
+            rows.add(new Row(new ThreadViews.Clocks(clockCategory.get(i), at(acceptUrgent, i), at(acceptNormal, i),
+                    at(resolveUrgent, i), at(resolveNormal, i), at(resolveComplex, i)), nz(at(keywords, i))));
+            if (keywords != null && i < keywords.size()) {
+                words.put(clockCategory.get(i).strip(), KEYWORD_SEPARATORS.splitAsStream(keywords.get(i)).toList());
+            }
         }
-        ThreadRules edit = new ThreadRules(lines(categories), lines(urgent), clocks, lines(refused), lines(review),
-                null, null);
+        ThreadRules edit = new ThreadRules(lines(categories), lines(urgent),
+                rows.stream().map(Row::clocks).toList(), words, lines(refused), lines(review), null, null);
         return Uni.createFrom().deferred(() -> rules.save(communityId, frames.caller(), edit))
                 .map(saved -> Response.seeOther(URI.create("/console/c/" + communityId + "/settings?saved=true"))
                         .build())
                 .onFailure(e -> e instanceof Problem p && p.status() == 400).recoverWithUni(e -> refused(communityId,
-                        new Form(nz(categories), nz(urgent), nz(refused), nz(review), clocks, null), (Problem) e));
+                        new Form(nz(categories), nz(urgent), nz(refused), nz(review), rows, null), (Problem) e));
     }
 
     /** A platform admin uploads the holiday calendar (one for the deployment: every community's working days). */
@@ -129,7 +140,8 @@ public class SettingsPage {
 
     private static Form form(ThreadRules r) {
         return new Form(String.join("\n", r.categories()), String.join("\n", r.urgentCategories()),
-                String.join("\n", r.refusedWords()), String.join("\n", r.reviewWords()), r.clocks(),
+                String.join("\n", r.refusedWords()), String.join("\n", r.reviewWords()),
+                r.clocks().stream().map(c -> new Row(c, String.join("、", r.keywordsOf(c.category())))).toList(),
                 r.updatedAt() == null ? null : HomePages.TIME.format(r.updatedAt()));
     }
 
@@ -137,6 +149,8 @@ public class SettingsPage {
         return text == null ? List.of() : Arrays.stream(text.split("\\R")).map(String::strip)
                 .filter(s -> !s.isEmpty()).toList();
     }
+
+    private static final Pattern KEYWORD_SEPARATORS = Pattern.compile("[、,，;；\\s]+");
 
     private static String at(List<String> values, int i) {
         return values != null && i < values.size() ? values.get(i) : null;

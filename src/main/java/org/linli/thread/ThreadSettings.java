@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +36,11 @@ public class ThreadSettings {
     static final int MAX_CATEGORY_LENGTH = 10;
     static final int MAX_WORDS = 200;
     static final int MAX_WORD_LENGTH = 20;
+    static final int MAX_KEYWORDS = 50;
 
-    /** What is stored as JSON: the rules without who changed them. */
+    /** What is stored as JSON: the rules without who changed them (keywords null in rows saved before them). */
     record Stored(List<String> categories, List<String> urgentCategories, List<ThreadViews.Clocks> clocks,
-                  List<String> refusedWords, List<String> reviewWords) {
+                  Map<String, List<String>> keywords, List<String> refusedWords, List<String> reviewWords) {
     }
 
     private record Cached(ThreadRules rules, Instant until) {
@@ -66,7 +68,7 @@ public class ThreadSettings {
                     o.resolveNormal().orElse(d.resolveNormal()), o.resolveComplex().orElse(d.resolveComplex()));
         }).toList();
         this.defaults = new ThreadRules(List.copyOf(config.categories()), List.copyOf(config.urgentCategories()),
-                clocks, List.copyOf(config.refusedWords()), List.copyOf(config.reviewWords()), null, null);
+                clocks, Map.copyOf(config.keywords()), List.copyOf(config.refusedWords()), List.copyOf(config.reviewWords()), null, null);
         // Fail at start on a typo in linli.thread.sla rather than on the first thread.
         clocks.forEach(c -> checkClocks(c, OffsetDateTime.now(clock)));
     }
@@ -138,7 +140,13 @@ public class ThreadSettings {
                     .filter(d -> d.category().equals(category)).findFirst().orElse(rename(defaults.clocks().get(defaults.clocks().size() - 1), category));
             clocks.add(checkClocks(rename(c, category), now));
         }
-        return new Stored(categories, urgent, clocks,
+        Map<String, List<String>> keywords = new LinkedHashMap<>();
+        for (String category : categories) {
+            List<String> given = edit.keywords() == null ? null : edit.keywords().get(category);
+            keywords.put(category, given == null ? defaults.keywordsOf(category)
+                    : words(given, MAX_KEYWORDS, MAX_WORD_LENGTH, "THREAD_SETTINGS_KEYWORDS"));
+        }
+        return new Stored(categories, urgent, clocks, keywords,
                 words(edit.refusedWords(), MAX_WORDS, MAX_WORD_LENGTH, "THREAD_SETTINGS_WORDS"),
                 words(edit.reviewWords(), MAX_WORDS, MAX_WORD_LENGTH, "THREAD_SETTINGS_WORDS"));
     }
@@ -199,7 +207,8 @@ public class ThreadSettings {
     private ThreadRules read(String text) {
         try {
             Stored s = json.readValue(text, Stored.class);
-            return new ThreadRules(s.categories(), s.urgentCategories(), s.clocks(), s.refusedWords(),
+            return new ThreadRules(s.categories(), s.urgentCategories(), s.clocks(),
+                    s.keywords() == null ? defaults.keywords() : s.keywords(), s.refusedWords(),
                     s.reviewWords(), null, null);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("thread_settings: unreadable rules", e);

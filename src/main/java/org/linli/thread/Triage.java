@@ -4,7 +4,6 @@ import jakarta.inject.Singleton;
 import org.linli.common.Problem;
 
 import java.util.List;
-import java.util.Map;
 
 /** Category suggestion from keyword lists and the default urgency (安全隐患, 停水 … → urgent). */
 @Singleton
@@ -12,22 +11,23 @@ class Triage {
 
     private static final String OTHER = "其他";
 
-    private final Map<String, List<String>> keywords;
     private final List<String> urgentWords;
 
     Triage(ThreadConfig config) {
-        this.keywords = config.keywords();
         this.urgentWords = config.urgentWords();
     }
 
-    /** Of the community's categories, the one whose keywords occur most often in the text; 其他 (or the last) else. */
+    /**
+     * Of the community's categories, the one with the most of its keywords (the community's own, else the
+     * deployment's) in the text; 其他 (or the last) else.
+     */
     String suggest(ThreadRules rules, String text) {
         List<String> categories = rules.categories();
         String best = OTHER;
         int bestHits = 0;
         for (String category : categories) {
             int hits = 0;
-            for (String word : keywords.getOrDefault(category, List.of())) {
+            for (String word : rules.keywordsOf(category)) {
                 if (!word.isBlank() && text.contains(word.strip())) {
                     hits++;
                 }

@@ -30,22 +30,41 @@ class ConsoleSettingsTest {
         String path = "/console/c/" + w.community + "/settings";
         committee.page().get(path).then().statusCode(200).body(containsString("本社区尚未自定义"));
 
+        String shown = committee.page().get(path).then().extract().asString();
+        assertTrue(shown.contains("value=\"停车、车位、占道"), "the deployment's keywords are shown: " + shown);
         Response saved = committee.form().formParam("categories", "设施维修\n停车\n垃圾分类\n其他")
                 .formParam("urgent", "垃圾分类").formParam("refused", "传销").formParam("review", "拉票")
                 .formParam("clock_category", "设施维修").formParam("accept_urgent", "1h")
                 .formParam("accept_normal", "4h").formParam("resolve_urgent", "12h")
-                .formParam("resolve_normal", "3wd").formParam("resolve_complex", "10d").post(path);
+                .formParam("resolve_normal", "3wd").formParam("resolve_complex", "10d")
+                .formParam("keywords", "门禁、电梯，漏水").post(path);
         assertEquals(303, saved.statusCode(), saved.asString());
         String page = committee.page().get(path + "?saved=true").then().statusCode(200).extract().asString();
         assertTrue(page.contains("已保存"), page);
         assertTrue(page.contains("最近由"), page);
         assertTrue(page.contains("value=\"4h\"") && page.contains("value=\"3wd\""), page);
         assertTrue(page.contains(">垃圾分类<input"), "a new category gets a row of clocks: " + page);
+        assertTrue(page.contains("value=\"门禁、电梯、漏水\""), page);
+
+        // The new category gets its own keywords, which then suggest it for a 说事 sent without a category.
+        Response keywords = committee.form().formParam("categories", "设施维修\n停车\n垃圾分类\n其他")
+                .formParam("urgent", "垃圾分类").formParam("refused", "传销").formParam("review", "拉票")
+                .formParam("clock_category", "设施维修", "停车", "垃圾分类", "其他")
+                .formParam("accept_urgent", "1h", "2h", "2h", "2h").formParam("accept_normal", "4h", "24h", "24h", "24h")
+                .formParam("resolve_urgent", "12h", "24h", "24h", "24h")
+                .formParam("resolve_normal", "3wd", "7d", "7d", "7d")
+                .formParam("resolve_complex", "10d", "15d", "15d", "15d")
+                .formParam("keywords", "门禁、电梯，漏水", "车位", "垃圾桶、厨余、分类投放", "").post(path);
+        assertEquals(303, keywords.statusCode(), keywords.asString());
 
         // The resident's 说事 now uses the community's own list, urgency and words.
         ThreadWorld.Resident r = w.resident("1号楼/101");
         Api.as(r.token()).body(Map.of("description", "垃圾桶满了没人清", "category", "垃圾分类", "visibility", "PRIVATE"))
                 .post("/api/v1/threads").then().statusCode(201).body("thread.urgency", equalTo("URGENT"));
+        Api.as(r.token()).body(Map.of("description", "厨余没有分类投放，垃圾桶边堆着", "visibility", "PRIVATE"))
+                .post("/api/v1/threads").then().statusCode(201).body("thread.category", equalTo("垃圾分类"));
+        Api.as(r.token()).body(Map.of("description", "东门车位被占", "visibility", "PRIVATE"))
+                .post("/api/v1/threads").then().statusCode(201).body("thread.category", equalTo("停车"));
         Api.as(r.token()).body(Map.of("description", "楼上半夜跺脚", "category", "噪音扰民", "visibility", "PRIVATE"))
                 .post("/api/v1/threads").then().statusCode(400).body("code", equalTo("THREAD_CATEGORY_UNKNOWN"));
         Api.as(r.token()).body(Map.of("description", "有人在小区搞传销", "visibility", "PRIVATE"))

@@ -165,7 +165,12 @@ class ThreadInputsTest {
                 Map.entry("THREAD_SETTINGS_CATEGORIES", rules(many, List.of(), List.of())),
                 Map.entry("THREAD_SETTINGS_CATEGORIES", rules(List.of("其他", longCategory), List.of(), List.of())),
                 Map.entry("THREAD_SETTINGS_WORDS", rules(List.of("其他"), tooMany, List.of())),
-                Map.entry("THREAD_SETTINGS_WORDS", rules(List.of("其他"), List.of(), List.of(longWord))));
+                Map.entry("THREAD_SETTINGS_WORDS", rules(List.of("其他"), List.of(), List.of(longWord))),
+                Map.entry("THREAD_SETTINGS_KEYWORDS", new ThreadRules(List.of("其他"), List.of(), List.of(),
+                        Map.of("其他", IntStream.rangeClosed(0, ThreadSettings.MAX_KEYWORDS).mapToObj(i -> "词" + i)
+                                .toList()), List.of(), List.of(), null, null)),
+                Map.entry("THREAD_SETTINGS_KEYWORDS", new ThreadRules(List.of("其他"), List.of(), List.of(),
+                        Map.of("其他", List.of(longWord)), List.of(), List.of(), null, null)));
         refused.forEach(e -> assertThrowsProblem(e.getKey(),
                 () -> ThreadWorld.db(() -> settings.save(w.community, committee, e.getValue()))));
         assertEquals(defaults.categories(), ThreadWorld.db(() -> settings.rules(w.community)).categories());
@@ -186,7 +191,7 @@ class ThreadInputsTest {
     }
 
     private static ThreadRules rules(List<String> categories, List<String> refusedWords, List<String> reviewWords) {
-        return new ThreadRules(categories, List.of(), List.of(), refusedWords, reviewWords, null, null);
+        return new ThreadRules(categories, List.of(), List.of(), null, refusedWords, reviewWords, null, null);
     }
 
     private static Caller platformAdmin() {
