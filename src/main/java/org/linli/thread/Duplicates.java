@@ -5,7 +5,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Open threads of the same community and nearby scope (same grid, or same building when it has no grid, plus
@@ -15,14 +18,13 @@ import java.util.List;
 @Singleton
 class Duplicates {
 
-    private record Row(long id, String refNo, String description, String status, int supports, List<String> terms) {
-    }
-
     private final Similarity similarity;
+    private final OpenThreadIndex index;
     private final ThreadConfig.Duplicates config;
 
-    Duplicates(Similarity similarity, ThreadConfig config) {
+    Duplicates(Similarity similarity, OpenThreadIndex index, ThreadConfig config) {
         this.similarity = similarity;
+        this.index = index;
         this.config = config.duplicates();
     }
 
@@ -40,38 +42,47 @@ class Duplicates {
         return find(t.communityId, t.gridId, t.buildingId, Similarity.split(t.terms), t.id, false, 0);
     }
 
+    /** A thread now open (raised or submitted) on this replica: compared from now on. */
+    void opened(ConsultationThread t) {
+        index.opened(t.communityId, new OpenThreadIndex.Doc(t.id, t.gridId, t.buildingId, t.residentId,
+                t.visibility == Visibility.PUBLIC && t.moderation == Moderation.VISIBLE,
+                Similarity.Terms.of(Similarity.split(t.terms))));
+    }
+
     private Uni<List<Candidate>> find(long communityId, Long gridId, Long buildingId, List<String> terms,
                                       Long except, boolean publicOnly, long residentId) {
         if (terms.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        NativeSql sql = NativeSql.of("select t.id, t.ref_no, t.description, t.status, t.support_count, t.terms"
-                + " from consultation_thread t where t.community_id = :c"
-                + " and t.status in ('SUBMITTED', 'ACCEPTED', 'DELIBERATING', 'IN_PROGRESS')").param("c", communityId);
-        if (gridId != null) {
-            sql.append(" and (t.grid_id = :g or t.building_id is null)").param("g", gridId);
-        } else if (buildingId != null) {
-            sql.append(" and (t.building_id = :b or t.building_id is null)").param("b", buildingId);
+        Predicate<OpenThreadIndex.Doc> near = gridId != null
+                ? d -> gridId.equals(d.gridId()) || d.buildingId() == null
+                : buildingId != null ? d -> buildingId.equals(d.buildingId()) || d.buildingId() == null : d -> true;
+        Predicate<OpenThreadIndex.Doc> among = near.and(d -> except == null || d.id() != except)
+                .and(d -> !publicOnly || d.offered() && d.residentId() != residentId);
+        return index.rank(communityId, terms, among, config.threshold())
+                .map(matches -> matches.stream().limit(3L * config.maxCandidates()).toList())
+                .chain(best -> stillOpen(best, publicOnly));
+    }
+
+    /** The best matches as they are now: still open (and, for a resident, still public and visible). */
+    private Uni<List<Candidate>> stillOpen(List<OpenThreadIndex.Match> best, boolean publicOnly) {
+        if (best.isEmpty()) {
+            return Uni.createFrom().item(List.of());
         }
-        if (except != null) {
-            sql.append(" and t.id <> :except").param("except", except);
-        }
-        if (publicOnly) {
-            sql.append(" and t.visibility = 'PUBLIC' and t.moderation = 'VISIBLE' and t.resident_id <> :me")
-                    .param("me", residentId);
-        }
-        sql.append(" order by t.created_at desc limit :window").param("window", config.window());
-        return sql.rows().map(rows -> {
-            List<Row> open = rows.stream().map(r -> new Row(NativeSql.id(r[0]), (String) r[1], (String) r[2],
-                    (String) r[3], ((Number) r[4]).intValue(), Similarity.split((String) r[5]))).toList();
-            return similarity.rank(terms, open, Row::terms).stream()
-                    .filter(s -> s.cosine() >= config.threshold())
-                    .limit(config.maxCandidates())
-                    .map(s -> new Candidate(s.item().id(), s.item().refNo(),
-                            ThreadPushes.excerpt(s.item().description(), 40),
-                            ThreadStatus.valueOf(s.item().status()).label(), s.item().supports(),
-                            Math.round(s.cosine() * 1000) / 1000.0))
-                    .toList();
-        });
+        return NativeSql.of("select id, ref_no, description, status, support_count from consultation_thread"
+                        + " where id in (:ids) and status in ('SUBMITTED', 'ACCEPTED', 'DELIBERATING', 'IN_PROGRESS')"
+                        + (publicOnly ? " and visibility = 'PUBLIC' and moderation = 'VISIBLE'" : ""))
+                .param("ids", best.stream().map(m -> m.doc().id()).toList()).rows()
+                .map(rows -> {
+                    Map<Long, Object[]> byId = new HashMap<>();
+                    rows.forEach(r -> byId.put(NativeSql.id(r[0]), r));
+                    return best.stream().filter(m -> byId.containsKey(m.doc().id())).limit(config.maxCandidates())
+                            .map(m -> {
+                                Object[] r = byId.get(m.doc().id());
+                                return new Candidate(m.doc().id(), (String) r[1], ThreadPushes.excerpt((String) r[2], 40),
+                                        ThreadStatus.valueOf((String) r[3]).label(), ((Number) r[4]).intValue(),
+                                        Math.round(m.cosine() * 1000) / 1000.0);
+                            }).toList();
+                });
     }
 }

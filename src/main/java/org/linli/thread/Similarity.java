@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * Text similarity for duplicate detection: jieba segmentation (search mode) into terms, then TF-IDF cosine where
- * the IDF comes from the compared set itself (the community's open threads), so words every thread shares
- * (楼, 小区, 问题) weigh little and the specific ones (路灯, 车棚, 漏水) decide.
+ * the IDF comes from the compared set itself (the community's open threads, a {@link Corpus}), so words every
+ * thread shares (楼, 小区, 问题) weigh little and the specific ones (路灯, 车棚, 漏水) decide.
  */
 @Startup
 @Singleton
@@ -107,59 +107,154 @@ public class Similarity {
     public record Score<T>(T item, double cosine) {
     }
 
-    /** Cosine of the query against every candidate, with IDF over the candidates plus the query. */
+    /** A text's terms as compared: how often each occurs, and the buildings it names. */
+    public record Terms(Map<String, Integer> counts, Set<String> places) {
+
+        public static Terms of(List<String> terms) {
+            Map<String, Integer> counts = new HashMap<>(terms.size() * 2);
+            terms.forEach(w -> counts.merge(w, 1, Integer::sum));
+            return new Terms(counts, Similarity.places(counts.keySet()));
+        }
+    }
+
+    /**
+     * A compared set: each term's IDF over it, ln((1 + n) / (1 + df)) + 1, so words every thread shares weigh
+     * little and a word it never saw weighs most; and, per term, its members' weights, so a query touches only the
+     * members that share one of its terms.
+     */
+    public static final class Corpus {
+
+        private record Postings(int[] docs, double[] weights) {
+        }
+
+        private final List<Terms> docs;
+        private final Map<String, Double> idf = new HashMap<>();
+        private final double unseen;
+        private final Map<String, Postings> postings = new HashMap<>();
+        private final double[] norms;
+
+        public Corpus(List<Terms> docs) {
+            this.docs = docs;
+            Map<String, Integer> df = new HashMap<>();
+            docs.forEach(d -> d.counts().keySet().forEach(w -> df.merge(w, 1, Integer::sum)));
+            int n = docs.size();
+            df.forEach((w, f) -> idf.put(w, Math.log((1.0 + n) / (1.0 + f)) + 1));
+            unseen = Math.log(1.0 + n) + 1;
+            Map<String, int[]> filled = new HashMap<>();
+            df.forEach((w, f) -> postings.put(w, new Postings(new int[f], new double[f])));
+            norms = new double[n];
+            for (int i = 0; i < n; i++) {
+                double sum = 0;
+                for (var e : docs.get(i).counts().entrySet()) {
+                    double w = tf(e.getValue()) * idf(e.getKey());
+                    Postings p = postings.get(e.getKey());
+                    int at = filled.computeIfAbsent(e.getKey(), k -> new int[1])[0]++;
+                    p.docs()[at] = i;
+                    p.weights()[at] = w;
+                    sum += w * w;
+                }
+                norms[i] = Math.sqrt(sum);
+            }
+        }
+
+        double idf(String term) {
+            return idf.getOrDefault(term, unseen);
+        }
+
+        /** The length of a text's TF-IDF vector under this corpus. */
+        public double norm(Terms d) {
+            double sum = 0;
+            for (var e : d.counts().entrySet()) {
+                double w = tf(e.getValue()) * idf(e.getKey());
+                sum += w * w;
+            }
+            return Math.sqrt(sum);
+        }
+
+        public Query query(List<String> terms) {
+            return new Query(this, Terms.of(terms));
+        }
+
+        /** The query's cosine with each member, in the members' order (0 for one sharing no term). */
+        public double[] cosines(Query q) {
+            double[] dot = new double[docs.size()];
+            for (var e : q.weights.entrySet()) {
+                Postings p = postings.get(e.getKey());
+                if (p != null) {
+                    for (int j = 0; j < p.docs().length; j++) {
+                        dot[p.docs()[j]] += e.getValue() * p.weights()[j];
+                    }
+                }
+            }
+            for (int i = 0; i < dot.length; i++) {
+                if (dot[i] > 0) {
+                    dot[i] = dot[i] / (q.norm * norms[i]) * place(q.places, docs.get(i).places());
+                }
+            }
+            return dot;
+        }
+    }
+
+    /** A text to compare with a corpus's members. */
+    public static final class Query {
+
+        private final Corpus corpus;
+        private final Map<String, Double> weights = new HashMap<>();
+        private final Set<String> places;
+        private final double norm;
+
+        private Query(Corpus corpus, Terms terms) {
+            this.corpus = corpus;
+            terms.counts().forEach((w, f) -> weights.put(w, tf(f) * corpus.idf(w)));
+            this.places = terms.places();
+            double sum = 0;
+            for (double w : weights.values()) {
+                sum += w * w;
+            }
+            this.norm = Math.sqrt(sum);
+        }
+
+        /** Cosine with a text outside the corpus, weighed by the corpus's IDF; 0 when they share no term. */
+        public double cosine(Terms d) {
+            double dot = 0;
+            for (var e : weights.entrySet()) {
+                Integer f = d.counts().get(e.getKey());
+                if (f != null) {
+                    dot += e.getValue() * tf(f) * corpus.idf(e.getKey());
+                }
+            }
+            return dot == 0 ? 0 : dot / (norm * corpus.norm(d)) * place(places, d.places());
+        }
+    }
+
+    /** Cosine of the query against every candidate, with IDF over the candidates; the most similar first. */
     <T> List<Score<T>> rank(List<String> query, Collection<T> candidates, java.util.function.Function<T, List<String>> termsOf) {
-        Map<T, List<String>> docs = new java.util.LinkedHashMap<>();
-        candidates.forEach(c -> docs.put(c, termsOf.apply(c)));
-        Map<String, Integer> df = new HashMap<>();
-        docs.values().forEach(d -> d.stream().distinct().forEach(w -> df.merge(w, 1, Integer::sum)));
-        query.stream().distinct().forEach(w -> df.merge(w, 1, Integer::sum));
-        int n = docs.size() + 1;
-        Map<String, Double> q = vector(query, df, n);
-        List<Score<T>> scores = new ArrayList<>();
-        docs.forEach((item, d) -> scores.add(new Score<>(item, cosine(q, vector(d, df, n)) * place(query, d))));
+        List<T> items = new ArrayList<>(candidates);
+        Corpus corpus = new Corpus(items.stream().map(c -> Terms.of(termsOf.apply(c))).toList());
+        double[] cosines = corpus.cosines(corpus.query(query));
+        List<Score<T>> scores = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            scores.add(new Score<>(items.get(i), cosines[i]));
+        }
         scores.sort((a, b) -> Double.compare(b.cosine(), a.cosine()));
         return scores;
     }
 
+    private static double tf(int f) {
+        return f == 1 ? 1 : 1 + Math.log(f);
+    }
+
     /** Two texts that name different buildings (or units) are different matters, however alike the words. */
-    private static double place(List<String> a, List<String> b) {
-        Set<String> pa = places(a);
-        Set<String> pb = places(b);
+    private static double place(Set<String> pa, Set<String> pb) {
         if (pa.isEmpty() || pb.isEmpty()) {
             return 1;
         }
         return pa.stream().anyMatch(pb::contains) ? 1 : 0.3;
     }
 
-    private static Set<String> places(List<String> terms) {
+    private static Set<String> places(Collection<String> terms) {
         Set<String> out = new java.util.HashSet<>();
         terms.stream().filter(t -> t.startsWith("@") && t.endsWith("号楼")).forEach(out::add);
         return out;
-    }
-
-    private static Map<String, Double> vector(List<String> terms, Map<String, Integer> df, int n) {
-        Map<String, Double> tf = new HashMap<>();
-        terms.forEach(w -> tf.merge(w, 1.0, Double::sum));
-        tf.replaceAll((w, f) -> (1 + Math.log(f)) * (Math.log((1.0 + n) / (1.0 + df.getOrDefault(w, 0))) + 1));
-        return tf;
-    }
-
-    private static double cosine(Map<String, Double> a, Map<String, Double> b) {
-        if (a.isEmpty() || b.isEmpty()) {
-            return 0;
-        }
-        double dot = 0;
-        for (var e : a.entrySet()) {
-            Double o = b.get(e.getKey());
-            if (o != null) {
-                dot += e.getValue() * o;
-            }
-        }
-        return dot / (norm(a) * norm(b));
-    }
-
-    private static double norm(Map<String, Double> v) {
-        return Math.sqrt(v.values().stream().mapToDouble(x -> x * x).sum());
     }
 }

@@ -104,5 +104,9 @@ public interface ThreadConfig {
         /** Open threads compared at most (newest first). */
         @WithDefault("5000")
         int window();
+
+        /** How long a replica compares with the open threads it last read (ones raised on it join at once). */
+        @WithDefault("5s")
+        java.time.Duration refresh();
     }
 }

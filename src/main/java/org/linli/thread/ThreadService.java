@@ -112,6 +112,11 @@ public class ThreadService {
                                                             residentId, householdId, request, description, category,
                                                             urgency, rules, visibility, moderation, place, photos,
                                                             terms, source))
+                                                    .invoke(t -> {
+                                                        if (t.status != ThreadStatus.DRAFT) {
+                                                            duplicates.opened(t);
+                                                        }
+                                                    })
                                                     .map(t -> new Raised(ThreadSummary.of(t), similar,
                                                             moderation == Moderation.HELD)));
                                 }));
@@ -206,6 +211,7 @@ public class ThreadService {
                             .chain(() -> timeline.alert(t.routedStaffId, t.id, "ROUTED", t.refNo, now))
                             .map(x -> t.id);
                 }))).chain(id -> Panache.withSession(() -> ConsultationThread.<ConsultationThread>findById(id)))
+                .invoke(duplicates::opened)
                 .map(ThreadSummary::of);
     }
 

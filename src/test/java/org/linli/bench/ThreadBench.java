@@ -44,6 +44,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ThreadBench {
 
     static final int THREADS = Integer.getInteger("bench.threads", 100_000);
+    /** Which calls to measure ({@code -Dbench.phases=submit}); all by default. */
+    static final List<String> PHASES = List.of(System.getProperty("bench.phases", "queue,console,detail,submit")
+            .split(","));
+    static final int SUBMITS = Integer.getInteger("bench.submits", 300);
     static final int COMMUNITIES = 200;
     static final int OPEN_IN_ONE = 5_000;
     static final int CONCURRENCY = 64;
@@ -86,22 +90,30 @@ class ThreadBench {
         String base = "http://localhost:" + RestAssured.port;
         String queue = base + "/api/v1/communities/" + community + "/threads?limit=20";
         String detail = base + "/api/v1/threads/" + mine;
-        run("warm-up queue", 500, i -> get(queue, committee));
         List<String> lines = new ArrayList<>();
-        lines.add(run("staff queue, first page", 5_000, i -> get(queue, committee)));
-        lines.add(run("staff queue, first page, overdue filter", 3_000, i -> get(queue + "&overdue=true", committee)));
-        List<String> sessions = consoleSessions(admin, community, CONSOLE_SESSIONS);
-        String page = base + "/console/c/" + community + "/threads";
-        runWith("warm-up console queue page", 500, CONSOLE_SESSIONS, i -> page(page, sessions.get(i % CONSOLE_SESSIONS)));
-        lines.add(runWith("console queue page (HTML), first page", 5_000, CONSOLE_SESSIONS,
-                i -> page(page, sessions.get(i % CONSOLE_SESSIONS))));
-        lines.add(runWith("console queue page (HTML), overdue filter", 3_000, CONSOLE_SESSIONS,
-                i -> page(page + "?overdue=true", sessions.get(i % CONSOLE_SESSIONS))));
-        run("warm-up detail", 500, i -> get(detail, residentToken));
-        lines.add(run("resident thread detail", 5_000, i -> get(detail, residentToken)));
-        lines.add(runWith("submit with duplicate detection (5,000 open)", 300, 8, i -> post(base + "/api/v1/threads",
-                residentToken, "{\"description\":\"" + PLACES[i % 5] + TEXTS[i % TEXTS.length] + "，第" + i
-                        + "次反映\",\"visibility\":\"PUBLIC\"}")));
+        if (PHASES.contains("queue")) {
+            run("warm-up queue", 500, i -> get(queue, committee));
+            lines.add(run("staff queue, first page", 5_000, i -> get(queue, committee)));
+            lines.add(run("staff queue, first page, overdue filter", 3_000, i -> get(queue + "&overdue=true", committee)));
+        }
+        if (PHASES.contains("console")) {
+            List<String> sessions = consoleSessions(admin, community, CONSOLE_SESSIONS);
+            String page = base + "/console/c/" + community + "/threads";
+            runWith("warm-up console queue page", 500, CONSOLE_SESSIONS, i -> page(page, sessions.get(i % CONSOLE_SESSIONS)));
+            lines.add(runWith("console queue page (HTML), first page", 5_000, CONSOLE_SESSIONS,
+                    i -> page(page, sessions.get(i % CONSOLE_SESSIONS))));
+            lines.add(runWith("console queue page (HTML), overdue filter", 3_000, CONSOLE_SESSIONS,
+                    i -> page(page + "?overdue=true", sessions.get(i % CONSOLE_SESSIONS))));
+        }
+        if (PHASES.contains("detail")) {
+            run("warm-up detail", 500, i -> get(detail, residentToken));
+            lines.add(run("resident thread detail", 5_000, i -> get(detail, residentToken)));
+        }
+        if (PHASES.contains("submit")) {
+            lines.add(runWith("submit with duplicate detection (5,000 open)", SUBMITS, 8, i -> post(base + "/api/v1/threads",
+                    residentToken, "{\"description\":\"" + PLACES[i % 5] + TEXTS[i % TEXTS.length] + "，第" + i
+                            + "次反映\",\"visibility\":\"PUBLIC\"}")));
+        }
         Path out = Path.of("target/bench/threads.txt");
         Files.createDirectories(out.getParent());
         Files.write(out, lines);
