@@ -48,6 +48,9 @@ class ThreadBench {
     static final List<String> PHASES = List.of(System.getProperty("bench.phases", "queue,console,detail,submit")
             .split(","));
     static final int SUBMITS = Integer.getInteger("bench.submits", 300);
+    /** Submits run once per client count ({@code -Dbench.submit-clients=1,8}). */
+    static final List<Integer> SUBMIT_CLIENTS = java.util.Arrays.stream(System.getProperty("bench.submit-clients", "8")
+            .split(",")).map(Integer::valueOf).toList();
     static final int COMMUNITIES = 200;
     static final int OPEN_IN_ONE = 5_000;
     static final int CONCURRENCY = 64;
@@ -110,9 +113,13 @@ class ThreadBench {
             lines.add(run("resident thread detail", 5_000, i -> get(detail, residentToken)));
         }
         if (PHASES.contains("submit")) {
-            lines.add(runWith("submit with duplicate detection (5,000 open)", SUBMITS, 8, i -> post(base + "/api/v1/threads",
-                    residentToken, "{\"description\":\"" + PLACES[i % 5] + TEXTS[i % TEXTS.length] + "，第" + i
-                            + "次反映\",\"visibility\":\"PUBLIC\"}")));
+            for (int clients : SUBMIT_CLIENTS) {
+                int from = lines.size() * SUBMITS;
+                lines.add(runWith("submit with duplicate detection (5,000 open), " + clients + " clients", SUBMITS,
+                        clients, i -> post(base + "/api/v1/threads", residentToken, "{\"description\":\""
+                                + PLACES[i % 5] + TEXTS[i % TEXTS.length] + "，第" + (from + i)
+                                + "次反映\",\"visibility\":\"PUBLIC\"}")));
+            }
         }
         Path out = Path.of("target/bench/threads.txt");
         Files.createDirectories(out.getParent());
