@@ -209,6 +209,18 @@ public interface PollMessages {
     @Message("跨渠道重复投票（未计入的一票）")
     String poll_conflicts();
 
-    @Message("{unit}：计入{counted}，未计入{setAside}（{at}，规则 {rule}）")
+    @Message("{#when rule}{#is 'EARLIER'}先投先计（以投票或签署时间在前者为准）{#is 'PAPER'}纸质票优先{#is 'ONLINE'}线上票优先{#else}{rule}{/when}")
+    String conflict_rule(String rule);
+
+    @Message("未投票")
+    String poll_units_waiting();
+
+    @Message("已投票")
+    String poll_units_voted();
+
+    @Message("已投票的户送来签字的纸质票时也可录入：同一户只计一票，按本表决的规则“{rule}”决定计入哪一票，另一票列入下方的跨渠道重复投票记录。")
+    String poll_units_help(String rule);
+
+    @Message("{unit}：计入{counted}，未计入{setAside}（{at}，规则：{rule}）")
     String poll_conflict_line(String unit, String counted, String setAside, String at, String rule);
 }

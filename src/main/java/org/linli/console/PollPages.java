@@ -86,7 +86,7 @@ public class PollPages {
 
     public record Facts(long id, String title, String background, String status, String preset, String rule,
                         String scope, String opens, String closes, boolean secret, String visibility,
-                        String outcome, String publicityUntil, String chainHead) {
+                        String outcome, String publicityUntil, String chainHead, String conflictRule) {
     }
 
     public record QuestionForm(int index, String text, boolean many, List<String> options) {
@@ -248,7 +248,7 @@ public class PollPages {
                                 questionForms(desk.poll().questions()),
                                 desk.result() == null ? null : result(desk.result()),
                                 conflicts.stream().map(c -> new ConflictLine(c.label(), pmsg().channel(c.counted()),
-                                        pmsg().channel(c.setAside()), at(c.castAt()), c.rule())).toList(),
+                                        pmsg().channel(c.setAside()), at(c.castAt()), pmsg().conflict_rule(c.rule()))).toList(),
                                 entered, error)).build())));
     }
 
@@ -320,7 +320,7 @@ public class PollPages {
                 pmsg().scope_kind(p.scopeKind().name(), p.scopeIds().size()), at(p.openAt()), at(p.closeAt()),
                 p.secret(), pmsg().visibility(p.resultsVisibility().name()),
                 p.outcomeStatement() == null ? "" : p.outcomeStatement(), at(p.publicityUntil()),
-                p.chainHead() == null ? "" : p.chainHead());
+                p.chainHead() == null ? "" : p.chainHead(), pmsg().conflict_rule(p.conflictRule().name()));
     }
 
     private static List<QuestionForm> questionForms(List<Question> questions) {

@@ -155,7 +155,9 @@ class BallotBox {
         boolean override = !sameVoter && cast.representative() && !representative && !box.secret()
                 && !counted.paper();
         if (box.secret() || (!change && !override)) {
-            String code = sameVoter ? "POLL_ALREADY_VOTED" : "POLL_UNIT_ALREADY_VOTED";
+            String code = sameVoter ? "POLL_ALREADY_VOTED"
+                    : cast.enteredBy() != null && counted.paper() ? "POLL_PAPER_ALREADY_ENTERED"
+                    : "POLL_UNIT_ALREADY_VOTED";
             return Uni.createFrom().failure(Problem.conflict(code));
         }
         return conn.preparedQuery(REPLACE).execute(row(cast, answers))

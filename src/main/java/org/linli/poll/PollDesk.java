@@ -28,9 +28,16 @@ public class PollDesk {
     public record Waiting(String unitKey, String address, String headKind) {
     }
 
-    /** One poll for its staff page: result null while the poll's visibility hides it. */
+    /** A unit that has voted, and how its counted ballot came in. */
+    public record Voted(String unitKey, String address, String channel) {
+    }
+
+    /**
+     * One poll for its staff page: the units not yet voted (for door-to-door) and those voted (a signed paper form
+     * may still come in for one: the poll's conflict rule decides which counts); result null while hidden.
+     */
     public record Desk(PollView poll, boolean manage, List<Turnout> turnout, List<Waiting> notVoted,
-                       PollResult result) {
+                       List<Voted> voted, PollResult result) {
     }
 
     public record Entered(String status, boolean counted, String unitKey) {
@@ -99,13 +106,16 @@ public class PollDesk {
         return Panache.withSession(() -> polls.visible(communityId, pollId, reach)
                 .chain(p -> store.targets(p).chain(targets -> records.turnout(pollId)
                         .chain(turnout -> records.notVoted(pollId, null)
-                                .chain(waiting -> (Results.visible(p, false) ? live.of(p)
+                                .chain(waiting -> records.voted(pollId)
+                                .chain(voted -> (Results.visible(p, false) ? live.of(p)
                                         : Uni.createFrom().<PollResult>nullItem())
                                         .chain(result -> polls.view(communityId, pollId).map(view -> new Desk(view,
                                                 reach.mayManage(targets), turnout.stream().map(t -> new Turnout(
                                                         t.building(), t.households(), t.voted())).toList(),
                                                 waiting.stream().map(w -> new Waiting(w.unitKey(), w.address(),
-                                                        w.headKind())).toList(), result))))))));
+                                                        w.headKind())).toList(),
+                                                voted.stream().map(v -> new Voted(v.unitKey(), v.address(),
+                                                        v.channel())).toList(), result)))))))));
     }
 
     public Uni<List<Elector>> electorate(long communityId, long pollId, Caller caller) {

@@ -15,6 +15,9 @@ class PollRecords {
     record BuildingTurnout(long buildingId, String building, long households, long voted) {
     }
 
+    record Voted(String address, String unitKey, String channel) {
+    }
+
     record NotVoted(long buildingId, String address, String unitKey, String headKind) {
     }
 
@@ -52,6 +55,15 @@ class PollRecords {
                 .param("poll", pollId).param("building", buildingId).rows()
                 .map(rows -> rows.stream().map(r -> new NotVoted(NativeSql.id(r[0]), (String) r[1], (String) r[2],
                         (String) r[3])).toList());
+    }
+
+    /** The units with a counted ballot and its channel, by address (a paper ballot entered for one is a conflict). */
+    Uni<List<Voted>> voted(long pollId) {
+        return NativeSql.of("select eh.address, eh.unit_key, b.channel from poll_elector_household eh"
+                        + " join poll_ballot b on b.poll_id = eh.poll_id and b.unit_key = eh.unit_key"
+                        + " where eh.poll_id = :poll order by eh.address")
+                .param("poll", pollId).rows()
+                .map(rows -> rows.stream().map(r -> new Voted((String) r[0], (String) r[1], (String) r[2])).toList());
     }
 
     Uni<List<Conflict>> conflicts(long pollId) {

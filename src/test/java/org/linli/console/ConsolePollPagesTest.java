@@ -102,6 +102,77 @@ class ConsolePollPagesTest {
         worker.page().get(polls).then().statusCode(200).body(not(containsString("是否增设电动车充电桩")));
     }
 
+    /*
+     * D voted online, then D's paper form signed earlier comes in: under the default rule (先投先计) the paper ballot
+     * replaces the online one. E voted online before signing: E's later paper ballot is set aside. Both show as
+     * conflicts; a second paper ballot for D is refused with the reason, and what counts stays as it was.
+     */
+    @Test
+    void aPaperBallotForAUnitThatVotedOnlineIsSettledByTheConflictRule() {
+        org.linli.poll.PollWorld w = new org.linli.poll.PollWorld();
+        long id = w.opened(w.draft("OWNERS_ORDINARY", w.building1Scope(),
+                List.of(org.linli.poll.PollWorld.approval("是否续聘物业")), java.time.Duration.ZERO,
+                java.time.Duration.ofDays(3)));
+        String signed = LOCAL.format(org.linli.poll.PollWorld.now().plusMinutes(5));
+        org.linli.poll.PollWorld.clock().advance(java.time.Duration.ofMinutes(10));
+        try {
+            w.vote("D", id, 1).then().statusCode(200);
+            w.vote("E", id, 1).then().statusCode(200);
+            ConsoleClient committee = ConsoleClient.login(w.committee.login(), "secret-pass-1");
+            String poll = "/console/c/" + w.community + "/polls/" + id;
+            String page = committee.page().get(poll).then().statusCode(200).extract().asString();
+            String d = "o:" + w.person("D").id();
+            String e = "o:" + w.person("E").id();
+            List<String> voted = votedUnits(page);
+            assertTrue(voted.containsAll(List.of(d, e)), "units that voted can still get a paper ballot: " + page);
+            assertTrue(page.contains("（线上投票）") && page.contains("先投先计"), page);
+
+            assertEquals(303, paper(committee, poll, d, signed).statusCode());
+            assertEquals(303, paper(committee, poll, e, null).statusCode());
+            String settled = committee.page().get(poll).then().statusCode(200).extract().asString();
+            assertTrue(settled.contains("计入纸质表决票，未计入线上投票"), settled);
+            assertTrue(settled.contains("计入线上投票，未计入纸质表决票"), settled);
+            assertTrue(settled.contains("规则：先投先计"), settled);
+
+            Response again = paper(committee, poll, d, null);
+            assertEquals(409, again.statusCode(), again.asString());
+            assertTrue(again.asString().contains("该户已有一张纸质"), again.asString());
+
+            Api.as(w.committee.token()).get(w.polls() + "/" + id + "/conflicts").then().statusCode(200)
+                    .body("size()", org.hamcrest.Matchers.equalTo(2));
+            assertEquals("PAPER|0", ballot(id, d), "D's earlier-signed paper ballot counts");
+            assertEquals("ONLINE|1", ballot(id, e), "E's online ballot, cast before signing, counts");
+        } finally {
+            org.linli.poll.PollWorld.clock().reset();
+        }
+    }
+
+    private static Response paper(ConsoleClient committee, String poll, String unit, String signedAt) {
+        var form = committee.form().multiPart("unit", unit).multiPart("channel", "PAPER").multiPart("q0", "0")
+                .multiPart("photo", "form.png", PNG, "image/png");
+        if (signedAt != null) {
+            form.multiPart("signedAt", signedAt);
+        }
+        return form.post(poll + "/paper-ballots");
+    }
+
+    private static String ballot(long pollId, String unit) {
+        var row = org.linli.poll.PollWorld.sql("select channel, answers::text from poll_ballot where poll_id = $1"
+                + " and unit_key = $2", pollId, unit).get(0);
+        return row.getString(0) + "|" + row.getString(1).replace(" ", "");
+    }
+
+    private static List<String> votedUnits(String html) {
+        Matcher group = Pattern.compile("(?s)<optgroup[^>]*id=\"voted-units\"[^>]*>(.*?)</optgroup>").matcher(html);
+        assertTrue(group.find(), html);
+        Matcher m = Pattern.compile("value=\"([^\"]+)\"").matcher(group.group(1));
+        List<String> units = new ArrayList<>();
+        while (m.find()) {
+            units.add(m.group(1));
+        }
+        return units;
+    }
+
     private static List<String> units(String html) {
         Matcher select = Pattern.compile("(?s)<select id=\"unit\"[^>]*>(.*?)</select>").matcher(html);
         assertTrue(select.find(), html);
