@@ -1,6 +1,7 @@
 package org.linli.thread;
 
 import org.linli.common.NativeSql;
+import org.linli.common.Workers;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
@@ -21,15 +22,18 @@ class Duplicates {
     private final Similarity similarity;
     private final OpenThreadIndex index;
     private final ThreadConfig.Duplicates config;
+    private final Workers workers;
 
-    Duplicates(Similarity similarity, OpenThreadIndex index, ThreadConfig config) {
+    Duplicates(Similarity similarity, OpenThreadIndex index, ThreadConfig config, Workers workers) {
         this.similarity = similarity;
         this.index = index;
         this.config = config.duplicates();
+        this.workers = workers;
     }
 
-    List<String> terms(String text) {
-        return similarity.terms(text);
+    /** The text's terms, segmented on a worker thread (CPU, and the dictionary may still be loading). */
+    Uni<List<String>> terms(String text) {
+        return workers.call(() -> similarity.terms(text));
     }
 
     Uni<List<Candidate>> forResident(long communityId, Long gridId, Long buildingId, List<String> terms,

@@ -2,7 +2,8 @@ package org.linli.thread;
 
 import com.huaban.analysis.jieba.JiebaSegmenter;
 import com.huaban.analysis.jieba.SegToken;
-import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import java.text.Normalizer;
@@ -18,7 +19,6 @@ import java.util.Set;
  * the IDF comes from the compared set itself (the community's open threads, a {@link Corpus}), so words every
  * thread shares (楼, 小区, 问题) weigh little and the specific ones (路灯, 车棚, 漏水) decide.
  */
-@Startup
 @Singleton
 public class Similarity {
 
@@ -30,11 +30,32 @@ public class Similarity {
             "给", "对", "到", "从", "里", "上", "下", "天", "号", "楼", "单元", "栋", "能", "会", "要", "想", "说",
             "看看", "帮忙", "谢谢", "啦", "着", "过", "得", "地", "人", "多", "些", "什么", "怎么", "时候");
 
-    /** jieba loads its dictionary (≈ 5 s) on first use: at start, on the main thread, never on the event loop. */
-    private final JiebaSegmenter segmenter = new JiebaSegmenter();
+    private final Object loading = new Object();
+    private volatile JiebaSegmenter segmenter;
 
-    Similarity() {
-        segmenter.process("预热词典", JiebaSegmenter.SegMode.SEARCH);
+    /**
+     * jieba loads its dictionary (≈ 3 s) on first use: here on a thread of its own as the application starts, so
+     * readiness does not wait for it; a text segmented before it is loaded waits (on a worker thread).
+     */
+    void warmUp(@Observes StartupEvent start) {
+        Thread t = new Thread(this::segmenter, "jieba-dictionary");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private JiebaSegmenter segmenter() {
+        JiebaSegmenter s = segmenter;
+        if (s == null) {
+            synchronized (loading) {
+                if (segmenter == null) {
+                    JiebaSegmenter loaded = new JiebaSegmenter();
+                    loaded.process("预热词典", JiebaSegmenter.SegMode.SEARCH);
+                    segmenter = loaded;
+                }
+                s = segmenter;
+            }
+        }
+        return s;
     }
 
     private static final java.util.regex.Pattern PLACE = java.util.regex.Pattern.compile(
@@ -60,7 +81,7 @@ public class Similarity {
             m.appendReplacement(rest, " ");
         }
         m.appendTail(rest);
-        for (SegToken token : segmenter.process(rest.toString(), JiebaSegmenter.SegMode.SEARCH)) {
+        for (SegToken token : segmenter().process(rest.toString(), JiebaSegmenter.SegMode.SEARCH)) {
             String w = token.word.strip();
             if (w.isEmpty() || STOP.contains(w) || !w.codePoints().allMatch(Character::isLetterOrDigit)
                     || (w.length() == 1 && Character.UnicodeScript.of(w.codePointAt(0)) == Character.UnicodeScript.HAN)) {

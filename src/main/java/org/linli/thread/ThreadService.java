@@ -104,8 +104,7 @@ public class ThreadService {
                 return safety.admit(rules, residentId, description, source == ThreadSource.MINI,
                                 visibility == Visibility.PUBLIC, 3)
                         .chain(moderation -> communities.placeOf(communityId, householdId, request.buildingId())
-                                .chain(place -> {
-                                    List<String> terms = duplicates.terms(description);
+                                .chain(place -> duplicates.terms(description).chain(terms -> {
                                     return duplicates.forResident(communityId, place.gridId(), place.buildingId(),
                                                     terms, residentId)
                                             .chain(similar -> Panache.withTransaction(() -> insert(communityId,
@@ -119,7 +118,7 @@ public class ThreadService {
                                                     })
                                                     .map(t -> new Raised(ThreadSummary.of(t), similar,
                                                             moderation == Moderation.HELD)));
-                                }));
+                                })));
             })
                     .onFailure(e -> request.submissionKey() != null && isSubmissionKeyClash(e))
                     .recoverWithUni(() -> bySubmissionKey(request.submissionKey())
