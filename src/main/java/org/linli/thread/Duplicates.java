@@ -74,7 +74,7 @@ class Duplicates {
             return Uni.createFrom().item(List.of());
         }
         return NativeSql.of("select id, ref_no, description, status, support_count from consultation_thread"
-                        + " where id in (:ids) and status in ('SUBMITTED', 'ACCEPTED', 'DELIBERATING', 'IN_PROGRESS')"
+                        + " where id in (:ids) and status in " + ThreadStatus.OPEN_SQL
                         + (publicOnly ? " and visibility = 'PUBLIC' and moderation = 'VISIBLE'" : ""))
                 .param("ids", best.stream().map(m -> m.doc().id()).toList()).rows()
                 .map(rows -> {

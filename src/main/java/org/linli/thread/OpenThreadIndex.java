@@ -113,7 +113,7 @@ class OpenThreadIndex {
         Instant at = clock.instant();
         return NativeSql.of("select id, grid_id, building_id, resident_id, visibility = 'PUBLIC' and moderation = 'VISIBLE',"
                         + " terms from consultation_thread where community_id = :c"
-                        + " and status in ('SUBMITTED', 'ACCEPTED', 'DELIBERATING', 'IN_PROGRESS')"
+                        + " and status in " + ThreadStatus.OPEN_SQL
                         + " order by created_at desc, id desc limit :window")
                 .param("c", communityId).param("window", config.window()).rows()
                 .chain(rows -> workers.call(() -> {

@@ -24,7 +24,7 @@ import java.util.Set;
 @ApplicationScoped
 public class ThreadQueries {
 
-    private static final String OPEN = "('SUBMITTED', 'ACCEPTED', 'DELIBERATING', 'IN_PROGRESS')";
+    private static final String OPEN = ThreadStatus.OPEN_SQL;
     private static final String QUEUE_COLUMNS = "t.id, t.ref_no, t.status, t.category, t.urgency, t.visibility,"
             + " t.moderation, t.description, t.building_id, t.grid_id, t.assignee_staff_id, t.routed_staff_id,"
             + " t.support_count, t.created_at, t.accept_due_at, t.resolve_due_at, t.escalated_at";

@@ -15,6 +15,9 @@ public enum ThreadStatus {
         return label;
     }
 
+    /** The {@link #open()} states as an SQL list, for {@code status in ...}. */
+    static final String OPEN_SQL = "('SUBMITTED', 'ACCEPTED', 'DELIBERATING', 'IN_PROGRESS')";
+
     /** Waiting for or under handling: counts for the queue, duplicates and the clocks. */
     public boolean open() {
         return this == SUBMITTED || this == ACCEPTED || this == DELIBERATING || this == IN_PROGRESS;
