@@ -46,8 +46,11 @@ class Duplicates {
         return find(t.communityId, t.gridId, t.buildingId, Similarity.split(t.terms), t.id, false, 0);
     }
 
-    /** A thread now open (raised or submitted) on this replica: compared from now on. */
+    /** A thread raised or submitted on this replica: compared from now on if it is open (a DRAFT is not). */
     void opened(ConsultationThread t) {
+        if (!t.status.open()) {
+            return;
+        }
         index.opened(t.communityId, new OpenThreadIndex.Doc(t.id, t.gridId, t.buildingId, t.residentId,
                 t.visibility == Visibility.PUBLIC && t.moderation == Moderation.VISIBLE,
                 Similarity.Terms.of(Similarity.split(t.terms))));

@@ -104,21 +104,16 @@ public class ThreadService {
                 return safety.admit(rules, residentId, description, source == ThreadSource.MINI,
                                 visibility == Visibility.PUBLIC, 3)
                         .chain(moderation -> communities.placeOf(communityId, householdId, request.buildingId())
-                                .chain(place -> duplicates.terms(description).chain(terms -> {
-                                    return duplicates.forResident(communityId, place.gridId(), place.buildingId(),
+                                .chain(place -> duplicates.terms(description).chain(terms -> duplicates
+                                        .forResident(communityId, place.gridId(), place.buildingId(),
                                                     terms, residentId)
                                             .chain(similar -> Panache.withTransaction(() -> insert(communityId,
                                                             residentId, householdId, request, description, category,
                                                             urgency, rules, visibility, moderation, place, photos,
                                                             terms, source))
-                                                    .invoke(t -> {
-                                                        if (t.status != ThreadStatus.DRAFT) {
-                                                            duplicates.opened(t);
-                                                        }
-                                                    })
+                                                    .invoke(duplicates::opened)
                                                     .map(t -> new Raised(ThreadSummary.of(t), similar,
-                                                            moderation == Moderation.HELD)));
-                                })));
+                                                            moderation == Moderation.HELD))))));
             })
                     .onFailure(e -> request.submissionKey() != null && isSubmissionKeyClash(e))
                     .recoverWithUni(() -> bySubmissionKey(request.submissionKey())

@@ -3,8 +3,10 @@ package org.linli.console;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.linli.poll.PollWorld;
 import org.linli.support.Api;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +17,7 @@ import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -109,12 +112,12 @@ class ConsolePollPagesTest {
      */
     @Test
     void aPaperBallotForAUnitThatVotedOnlineIsSettledByTheConflictRule() {
-        org.linli.poll.PollWorld w = new org.linli.poll.PollWorld();
+        PollWorld w = new PollWorld();
         long id = w.opened(w.draft("OWNERS_ORDINARY", w.building1Scope(),
-                List.of(org.linli.poll.PollWorld.approval("是否续聘物业")), java.time.Duration.ZERO,
-                java.time.Duration.ofDays(3)));
-        String signed = LOCAL.format(org.linli.poll.PollWorld.now().plusMinutes(5));
-        org.linli.poll.PollWorld.clock().advance(java.time.Duration.ofMinutes(10));
+                List.of(PollWorld.approval("是否续聘物业")), Duration.ZERO,
+                Duration.ofDays(3)));
+        String signed = LOCAL.format(PollWorld.now().plusMinutes(5));
+        PollWorld.clock().advance(Duration.ofMinutes(10));
         try {
             w.vote("D", id, 1).then().statusCode(200);
             w.vote("E", id, 1).then().statusCode(200);
@@ -139,11 +142,11 @@ class ConsolePollPagesTest {
             assertTrue(again.asString().contains("该户已有一张纸质"), again.asString());
 
             Api.as(w.committee.token()).get(w.polls() + "/" + id + "/conflicts").then().statusCode(200)
-                    .body("size()", org.hamcrest.Matchers.equalTo(2));
+                    .body("size()", equalTo(2));
             assertEquals("PAPER|0", ballot(id, d), "D's earlier-signed paper ballot counts");
             assertEquals("ONLINE|1", ballot(id, e), "E's online ballot, cast before signing, counts");
         } finally {
-            org.linli.poll.PollWorld.clock().reset();
+            PollWorld.clock().reset();
         }
     }
 
@@ -157,30 +160,29 @@ class ConsolePollPagesTest {
     }
 
     private static String ballot(long pollId, String unit) {
-        var row = org.linli.poll.PollWorld.sql("select channel, answers::text from poll_ballot where poll_id = $1"
-                + " and unit_key = $2", pollId, unit).get(0);
-        return row.getString(0) + "|" + row.getString(1).replace(" ", "");
+        var row = PollWorld.sql("select channel, answers from poll_ballot where poll_id = $1 and unit_key = $2",
+                pollId, unit).get(0);
+        return row.getString(0) + "|" + row.getString(1);
     }
 
+    /** The unit keys of the paper-ballot form's unit list, all of them. */
+    private static List<String> units(String html) {
+        return optionValues(html, "(?s)<select id=\"unit\"[^>]*>(.*?)</select>");
+    }
+
+    /** The unit keys listed under 已投票. */
     private static List<String> votedUnits(String html) {
-        Matcher group = Pattern.compile("(?s)<optgroup[^>]*id=\"voted-units\"[^>]*>(.*?)</optgroup>").matcher(html);
+        return optionValues(html, "(?s)<optgroup[^>]*id=\"voted-units\"[^>]*>(.*?)</optgroup>");
+    }
+
+    private static List<String> optionValues(String html, String around) {
+        Matcher group = Pattern.compile(around).matcher(html);
         assertTrue(group.find(), html);
         Matcher m = Pattern.compile("value=\"([^\"]+)\"").matcher(group.group(1));
-        List<String> units = new ArrayList<>();
+        List<String> values = new ArrayList<>();
         while (m.find()) {
-            units.add(m.group(1));
+            values.add(m.group(1));
         }
-        return units;
-    }
-
-    private static List<String> units(String html) {
-        Matcher select = Pattern.compile("(?s)<select id=\"unit\"[^>]*>(.*?)</select>").matcher(html);
-        assertTrue(select.find(), html);
-        Matcher m = Pattern.compile("value=\"([^\"]+)\"").matcher(select.group(1));
-        List<String> units = new ArrayList<>();
-        while (m.find()) {
-            units.add(m.group(1));
-        }
-        return units;
+        return values;
     }
 }

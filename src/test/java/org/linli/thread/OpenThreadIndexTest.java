@@ -61,16 +61,12 @@ class OpenThreadIndexTest {
         assertEquals(List.of(), offered(second, "1号楼电梯坏了，老人上不了楼"), "hidden since the index was read");
     }
 
-    private static List<Long> offered(ThreadWorld.Resident r, String text) {
+    private List<Long> offered(ThreadWorld.Resident r, String text) {
         Response resp = Api.as(r.token()).body(ThreadWorld.raise(text, "PRIVATE")).post("/api/v1/threads");
         resp.then().statusCode(201);
         List<Number> ids = resp.path("similar.id");
-        assertTrue(ids.size() <= config().duplicates().maxCandidates(), resp.asString());
+        assertTrue(ids.size() <= config.duplicates().maxCandidates(), resp.asString());
         return ids.stream().map(Number::longValue).toList();
-    }
-
-    private static ThreadConfig config() {
-        return io.quarkus.arc.Arc.container().instance(ThreadConfig.class).get();
     }
 
     private long insertedByAnotherReplica(ThreadWorld w, long resident, String text) {
